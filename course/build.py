@@ -1,0 +1,49 @@
+"""The few facts hooks need from a running MkDocs build."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from course.errors import ContentError
+
+
+def project_dir(config) -> Path:
+    """The folder of mkdocs.yml: i18n/ and docs/ are read from there, not from
+    where this package is installed, so a copy of the project builds its own files."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def strings_dir(config) -> Path:
+    return project_dir(config) / "i18n"
+
+
+def i18n(config):
+    return config.plugins["i18n"]
+
+
+def current_language(config) -> str:
+    """The language being built. static-i18n re-runs the build once per language
+    on the same config; before its own on_config has run the first time, it is the default."""
+    plugin = i18n(config)
+    return plugin.current_language or plugin.default_language
+
+
+def site_languages(config) -> list[str]:
+    return list(i18n(config).build_languages)
+
+
+def page_language(page) -> str:
+    return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+
+
+def fails_loudly(hook):
+    """Turn a ContentError into the PluginError MkDocs prints without a traceback."""
+    @functools.wraps(hook)
+    def wrapper(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except ContentError as err:
+            raise PluginError(str(err)) from None
+    return wrapper

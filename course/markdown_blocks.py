@@ -1,0 +1,177 @@
+"""The course's own Markdown blocks, on pymdownx.blocks (see AUTHORING.md):
+
+- `/// quiz | question`: one question with native form controls; works
+  without JavaScript (the answer key is a <details>), prints its answer key.
+- `/// exercise | title` with an optional nested `//// answer`: a task, its
+  model answer collapsed on screen and open in print, ruled lines in print.
+- `/// cards`: a list printed as cut-out cards.
+- `/// course-map`: where the home page's list of parts and units goes
+  (filled in by hooks/course_map.py, which knows the navigation).
+
+The words around the blocks ("Check answer", …) come from i18n/<lang>.yml,
+passed in by hooks/course_blocks.py as the extension's `strings`.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_ranged_integer
+
+from course.quiz import Question, check_question, parse_options
+
+
+class _CourseBlock(Block):
+    @property
+    def words(self) -> dict:
+        return self.config["strings"]
+
+    def next_number(self, kind: str) -> int:
+        """Numbers blocks of a kind within a page: stable ids for progress and labels."""
+        counts = self.tracker.setdefault("counts", {})
+        counts[kind] = counts.get(kind, 0) + 1
+        return counts[kind]
+
+
+class Quiz(_CourseBlock):
+    NAME = "quiz"
+    ARGUMENT = True
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        self.number = self.next_number("quiz")
+        return etree.SubElement(parent, "div", {"class": "quiz-question", "data-question": f"q{self.number}"})
+
+    def on_end(self, block):
+        question = Question(self.argument.strip(), parse_options(str(block.text or "")))
+        # hooks/course_blocks.py checks every question with its file and line before
+        # rendering; this repeats the check for Markdown rendered outside a build.
+        check_question(question, "<quiz>")
+        block.text = None
+        words = self.words["quiz"]
+        qid = f"q{self.number}"
+        kind = "multiple" if question.multiple else "single"
+        block.set("data-kind", kind)
+
+        form = etree.SubElement(block, "form", {"class": "quiz", "data-quiz": qid, "novalidate": "novalidate"})
+        fieldset = etree.SubElement(form, "fieldset")
+        legend = etree.SubElement(fieldset, "legend")
+        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = f'{words["question"]} {self.number}. '
+        etree.SubElement(legend, "span", {"class": "quiz__text"}).text = question.text
+        hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint"})
+        hint.text = words["choose_all"] if question.multiple else words["choose_one"]
+        fieldset.set("aria-describedby", f"{qid}-hint")
+        for index, option in enumerate(question.options):
+            self._option(fieldset, qid, index, option, "checkbox" if question.multiple else "radio")
+
+        actions = etree.SubElement(form, "div", {"class": "quiz__actions"})
+        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = words["check"]
+        etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
+        self._answer_key(block, question, words)
+
+    def _option(self, fieldset, qid, index, option, input_type):
+        oid = f"{qid}-o{index + 1}"
+        row = etree.SubElement(fieldset, "div", {"class": "quiz__option", "data-correct": str(option.correct).lower()})
+        etree.SubElement(row, "input", {"type": input_type, "name": f"{qid}-answer", "id": oid, "value": str(index)})
+        etree.SubElement(row, "label", {"for": oid}).text = option.text
+        feedback = etree.SubElement(row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden"})
+        feedback.text = option.feedback
+
+    def _answer_key(self, block, question, words):
+        """Readable with JavaScript off and printed: each option, right or not, and why."""
+        details = etree.SubElement(block, "details", {"class": "quiz__answer-key"})
+        etree.SubElement(details, "summary").text = words["show_answer"]
+        listing = etree.SubElement(details, "ul")
+        for option in question.options:
+            item = etree.SubElement(listing, "li", {"class": "quiz__key-" + ("right" if option.correct else "wrong")})
+            verdict = etree.SubElement(item, "strong")
+            verdict.text = (words["right"] if option.correct else words["not_right"]) + ": "
+            verdict.tail = option.text
+            etree.SubElement(item, "br").tail = option.feedback
+
+
+class Exercise(_CourseBlock):
+    NAME = "exercise"
+    ARGUMENT = True
+    OPTIONS = {"lines": (6, type_ranged_integer(0, 60))}
+
+    def on_markdown(self):
+        return "block"
+
+    def on_create(self, parent):
+        number = self.next_number("exercise")
+        section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": f"e{number}"})
+        title = etree.SubElement(section, "p", {"class": "exercise__title"})
+        etree.SubElement(title, "span", {"class": "exercise__label"}).text = self.words["exercise"]["label"] + ": "
+        etree.SubElement(title, "strong").text = self.argument
+        self.body = etree.SubElement(section, "div", {"class": "exercise__task"})
+        self.section = section
+        return section
+
+    def on_add(self, block):
+        return self.body
+
+    def on_end(self, block):
+        if self.options["lines"]:
+            # Room to write on the printed worksheet; nothing for a screen reader to read.
+            etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true",
+                                            "style": f"--lines: {self.options['lines']}"})
+
+
+class Answer(_CourseBlock):
+    NAME = "answer"
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "block"
+
+    def on_create(self, parent):
+        details = etree.SubElement(parent, "details", {"class": "model-answer"})
+        etree.SubElement(details, "summary").text = self.words["exercise"]["show_model_answer"]
+        self.body = etree.SubElement(details, "div", {"class": "model-answer__body"})
+        return details
+
+    def on_add(self, block):
+        return self.body
+
+
+class Cards(_CourseBlock):
+    NAME = "cards"
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "block"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "cut-out-cards"})
+
+
+class CourseMap(_CourseBlock):
+    NAME = "course-map"
+    ARGUMENT = False
+    PLACEHOLDER = "course-map"
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "course-map", "data-course-map": "pending"})
+
+    def on_end(self, block):
+        block.text = None
+
+
+class CourseBlocksExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {"strings": [{}, "The UI words of the language being built (i18n/<lang>.yml)"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        for block in (Quiz, Exercise, Answer, Cards, CourseMap):
+            block_mgr.register(block, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):
+    return CourseBlocksExtension(*args, **kwargs)

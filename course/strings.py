@@ -1,0 +1,80 @@
+"""UI words: one YAML file per language in i18n/, the same keys in every file.
+
+English (the default language) is the reference: every key it has must exist
+in every other language, so a missing word is a build error that names the
+language and the key, never an English word slipped into a Greek page.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from course import STRINGS_DIR
+from course.errors import ContentError
+
+REFERENCE_LANGUAGE = "en"
+
+
+def strings_file(lang: str, strings_dir: Path = STRINGS_DIR) -> Path:
+    return strings_dir / f"{lang}.yml"
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path) -> dict:
+    if not path.exists():
+        raise ContentError(
+            path,
+            "this language has no UI strings file",
+            f"copy {strings_file(REFERENCE_LANGUAGE, path.parent).name} to {path.name} and translate its values",
+        )
+    with open(path, encoding="utf-8") as f:
+        try:
+            data = yaml.safe_load(f) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            raise ContentError(
+                path, f"this is not valid YAML ({getattr(err, 'problem', err)})",
+                "check the quotes and the indentation on that line",
+                line=mark.line + 1 if mark else None,
+            ) from None
+    if not isinstance(data, dict):
+        raise ContentError(path, "the file must hold a mapping of keys to words", "see en.yml for the shape")
+    return data
+
+
+def flat_keys(data: dict, prefix: str = "") -> dict[str, object]:
+    """{'a': {'b': 'x'}} -> {'a.b': 'x'}"""
+    flat = {}
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flat_keys(value, dotted + "."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+def missing_keys(lang: str, strings_dir: Path = STRINGS_DIR) -> list[str]:
+    reference = flat_keys(_load(strings_file(REFERENCE_LANGUAGE, strings_dir)))
+    present = flat_keys(_load(strings_file(lang, strings_dir)))
+    return [key for key in reference if key not in present or present[key] in (None, "")]
+
+
+def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
+    """The UI words of one language; fails naming the language and every missing key."""
+    path = strings_file(lang, strings_dir)
+    missing = missing_keys(lang, strings_dir)
+    if missing:
+        raise ContentError(
+            path,
+            f"language '{lang}' lacks the UI string(s): {', '.join(missing)}",
+            f"add each key to {path.name}, translated from {strings_file(REFERENCE_LANGUAGE, strings_dir).name}",
+        )
+    return _load(path)
+
+
+def clear_cache() -> None:
+    """For `mkdocs serve`: strings files edited while serving are read again."""
+    _load.cache_clear()

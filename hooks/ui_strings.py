@@ -1,0 +1,51 @@
+"""The words of the site's chrome, from i18n/<lang>.yml, in the language being built.
+
+Sets the site name, translates the navigation's section keys (mkdocs.yml's
+`nav:` names sections by key, e.g. `part-1`) and gives templates `strings`.
+"""
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section
+
+from course import strings
+from course.build import current_language, fails_loudly, site_languages, strings_dir
+from course.errors import ContentError
+
+
+@event_priority(-200)  # after static-i18n has switched the config to the language
+@fails_loudly
+def on_config(config):
+    strings.clear_cache()
+    for lang in site_languages(config):  # report every language's gaps, not just this one's
+        strings.load_strings(lang, strings_dir(config))
+    words = strings.load_strings(current_language(config), strings_dir(config))
+    config.site_name = words["site_name"]
+    config.site_description = words["site_description"]
+    return config
+
+
+@event_priority(-200)
+@fails_loudly
+def on_nav(nav, config, files):
+    lang = current_language(config)
+    words = strings.load_strings(lang, strings_dir(config))
+    for item in nav.items:
+        _translate_section(item, words["nav"], lang, strings_dir(config))
+    return nav
+
+
+def _translate_section(item, nav_words, lang, folder):
+    if not isinstance(item, Section):
+        return
+    if item.title not in nav_words:
+        raise ContentError(
+            strings.strings_file(lang, folder), f"the navigation section '{item.title}' has no title in language '{lang}'",
+            f"add 'nav: {item.title}: …' to every i18n/<lang>.yml (the key is the section's name in mkdocs.yml)",
+        )
+    item.title = nav_words[item.title]
+    for child in item.children:
+        _translate_section(child, nav_words, lang, folder)
+
+
+def on_env(env, config, files):
+    env.globals["strings"] = strings.load_strings(current_language(config), strings_dir(config))
+    return env

@@ -1,0 +1,79 @@
+"""Reading the built site: every HTML page of a language, parsed with a real parser."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+# Pages MkDocs writes that are not pages of the course.
+NOT_COURSE_PAGES = {"404.html"}
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    site: Path
+    path: Path       # relative to the site root, e.g. el/about.html
+
+    @property
+    def lang_prefix(self) -> str:
+        return self.path.parts[0] if len(self.path.parts) > 1 else ""
+
+    @property
+    def soup(self) -> BeautifulSoup:
+        return parse(self.site / self.path)
+
+    def __str__(self) -> str:
+        return self.path.as_posix()
+
+
+@lru_cache(maxsize=None)
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def language_of(rel: Path, languages: list[str], default: str) -> str:
+    first = rel.parts[0]
+    return first if len(rel.parts) > 1 and first in languages else default
+
+
+def course_pages(site: Path, lang: str, languages: list[str], default: str) -> list[BuiltPage]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site)
+        if rel.as_posix() in NOT_COURSE_PAGES or rel.parts[0] in ("assets", "search"):
+            continue
+        if language_of(rel, languages, default) == lang:
+            pages.append(BuiltPage(site, rel))
+    return pages
+
+
+def all_html(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
+    """Where an internal link of `page` leads: (file relative to the site, fragment)."""
+    parts = urlsplit(href)
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    target = (site / page).parent / unquote(parts.path)
+    target = Path(*[p for p in target.resolve().relative_to(site.resolve()).parts]) if _inside(site, target) else None
+    if target is not None and (site / target).is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def _inside(site: Path, target: Path) -> bool:
+    try:
+        target.resolve().relative_to(site.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def is_external(url: str) -> bool:
+    scheme = urlsplit(url).scheme
+    return bool(scheme) or url.startswith("//")
