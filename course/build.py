@@ -38,6 +38,12 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
 
 
+def unit_key(page) -> str:
+    """A page's path within its language tree, without '.md': the same in every
+    language, so a learner's progress follows them when they switch language."""
+    return page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+
+
 def fails_loudly(hook):
     """Turn a ContentError into the PluginError MkDocs prints without a traceback."""
     @functools.wraps(hook)

@@ -59,7 +59,9 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     parts = urlsplit(href)
     if not parts.path:
         return page, unquote(parts.fragment)
-    target = (site / page).parent / unquote(parts.path)
+    # A path from the root ("/el/x.html", as in 404.html) is read from the site's root.
+    base = site if parts.path.startswith("/") else (site / page).parent
+    target = base / unquote(parts.path.lstrip("/"))
     target = Path(*[p for p in target.resolve().relative_to(site.resolve()).parts]) if _inside(site, target) else None
     if target is not None and (site / target).is_dir():
         target = target / "index.html"
