@@ -9,7 +9,8 @@ import yaml
 from course.errors import ContentError
 
 STATUSES = ("source", "draft", "reviewed", "untranslated")
-REQUIRED = ("description", "source_language", "status")
+# `translation`, not `status`: Material reads `status` as its own page badge.
+REQUIRED = ("description", "source_language", "translation")
 
 
 @dataclass
@@ -63,14 +64,14 @@ def check_front_matter(path: Path, lang: str, languages: list[str], fm: FrontMat
         raise ContentError(path, f"source_language '{source}' is not a language of the site ({', '.join(languages)})",
                            "set it to the language of the unit's seed: el, sl or da (en for pages written in English)",
                            line=fm.lines.get("source_language"))
-    status = data["status"]
+    status = data["translation"]
     if status not in STATUSES:
-        raise ContentError(path, f"status '{status}' is not one of {', '.join(STATUSES)}",
+        raise ContentError(path, f"translation '{status}' is not one of {', '.join(STATUSES)}",
                            "use 'source' on the source-language page and 'draft' on a translation not yet reviewed",
-                           line=fm.lines.get("status"))
+                           line=fm.lines.get("translation"))
     if (status == "source") != (lang == source):
-        fix = ("set 'status: source': this page is in the unit's source language" if lang == source
+        fix = ("set 'translation: source': this page is in the unit's source language" if lang == source
                else f"use draft, reviewed or untranslated: only the {source} page is the source")
-        raise ContentError(path, f"status '{status}' does not fit a page in '{lang}' whose source is '{source}'", fix,
-                           line=fm.lines.get("status"))
+        raise ContentError(path, f"translation '{status}' does not fit a page in '{lang}' whose source is '{source}'", fix,
+                           line=fm.lines.get("translation"))
     return fm

@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from course import strings
-from course.build import current_language, fails_loudly, strings_dir
+from course.build import current_language, fails_loudly, strings_dir, unit_key
 from course.errors import ContentError
 from course.front_matter import read_front_matter
 from course.quiz import BLOCK_START, FENCE, questions_in
@@ -32,6 +32,13 @@ def on_page_markdown(markdown, page, config, files):
     _check_block_names(body, path, body_start)
     questions_in(body, path, first_line=body_start)
     return markdown
+
+
+def on_page_content(content, page, config, files):
+    """Tell the page template which unit this is and how many questions it holds (for progress)."""
+    page.course_unit = unit_key(page)
+    page.quiz_questions = content.count('class="quiz-question"')
+    return content
 
 
 def _check_block_names(body, path, first_line):

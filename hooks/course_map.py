@@ -8,7 +8,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from course import strings
-from course.build import page_language, strings_dir
+from course.build import page_language, strings_dir, unit_key
 
 PLACEHOLDER = re.compile(r'<div class="course-map" data-course-map="pending">\s*</div>')
 
@@ -32,6 +32,6 @@ def _course_map(nav, here, words):
 
 def _unit(page, here):
     summary = html.escape(page.meta.get("description", ""))
-    return (f'<li class="course-map__unit" data-unit="{page.file.src_uri.split("/", 1)[1]}">'
+    return (f'<li class="course-map__unit" data-unit="{unit_key(page)}">'
             f'<a href="{get_relative_url(page.url, here.url)}">{html.escape(page.title or "")}</a>'
             f'<p class="course-map__summary">{summary}</p></li>')

@@ -24,7 +24,7 @@ def on_page_content(content, page, config, files):
     meta = page.meta
     lang = page_language(page)
     after_title = f'<p class="page-summary">{html.escape(meta["description"])}</p>'
-    status = "outdated" if meta.get("outdated") else meta["status"]
+    status = "outdated" if meta.get("outdated") else meta["translation"]
     if status in NOTICE_STATUSES:
         after_title = _status_notice(status, page, lang, meta["source_language"], config) + after_title
     if not H1_END.search(content):

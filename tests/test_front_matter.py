@@ -24,11 +24,11 @@ def write(tmp_path, text):
 
 @pytest.mark.parametrize("text, lang, line, words", [
     ("# No front matter\n", "en", 1, "has no front matter"),
-    ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'status'"),
-    ("---\ndescription: x\nsource_language: fr\nstatus: draft\n---\n", "en", 3, "source_language 'fr'"),
-    ("---\ndescription: x\nsource_language: da\nstatus: finished\n---\n", "en", 4, "status 'finished'"),
-    ("---\ndescription: x\nsource_language: da\nstatus: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
-    ("---\ndescription: Peer support: what it is\nsource_language: da\nstatus: draft\n---\n", "en", 2, "not valid YAML"),
+    ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
+    ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
+    ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
+    ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
+    ("---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n", "en", 2, "not valid YAML"),
 ])
 def test_front_matter_mistakes_name_the_line(tmp_path, text, lang, line, words):
     with pytest.raises(ContentError) as err:
@@ -41,9 +41,9 @@ def test_front_matter_mistakes_name_the_line(tmp_path, text, lang, line, words):
 def test_a_front_matter_mistake_fails_the_build_naming_file_and_line(project_copy):
     page = project_copy / "docs/da/about.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("status: draft", "status: finished", 1), encoding="utf-8")
+    page.write_text(text.replace("translation: draft", "translation: finished", 1), encoding="utf-8")
     result = build_copy(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    line = text.split("\n").index("status: draft") + 1
-    assert f"docs/da/about.md:{line}: status 'finished'" in output, output[-1500:]
+    line = text.split("\n").index("translation: draft") + 1
+    assert f"docs/da/about.md:{line}: translation 'finished'" in output, output[-1500:]
