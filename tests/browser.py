@@ -1,0 +1,87 @@
+"""A real headless Chromium (Debian's package, never one downloaded by a test
+tool), driven by Playwright, against the built site served on loopback or
+opened from disk. Every request the page makes is recorded, and any request to
+another host is refused before it leaves the machine, and reported."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@dataclass
+class Traffic:
+    allowed_origin: str                       # "http://127.0.0.1:PORT" or "file://"
+    requests: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    def is_local(self, url: str) -> bool:
+        if url.startswith(("data:", "blob:", "about:")):
+            return True
+        if self.allowed_origin == "file://":
+            return url.startswith("file://")
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}" == self.allowed_origin
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def require_chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh does).")
+
+
+@contextmanager
+def browser_session():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_context(browser, traffic: Traffic):
+    """A fresh profile (own storage) whose every request is recorded; other hosts are refused."""
+    context = browser.new_context()
+
+    def route(route, request):
+        traffic.requests.append(request.url)
+        if traffic.is_local(request.url):
+            route.continue_()
+        else:
+            traffic.refused.append(request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return context

@@ -1,0 +1,78 @@
+"""Search in a real browser finds, on that language's pages only, words typed
+with or without accents, over http and opened from disk, with no request to
+another host."""
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import Traffic, open_context
+
+pytestmark = pytest.mark.browser
+
+LANGUAGE_ROOT = {"en": "", "el": "el/", "sl": "sl/", "da": "da/"}
+
+# (language, what the learner types, a word the results must show as written in the text)
+QUERIES = [
+    ("el", "ομοτίμων", "ομοτίμων"),
+    ("el", "ομοτιμων", "ομοτίμων"),
+    ("el", "ΟΜΟΤΙΜΩΝ", "ομοτίμων"),
+    ("sl", "človek", "človek"),
+    ("sl", "clovek", "človek"),
+    ("da", "støtte", "støtte"),
+    ("da", "stotte", "støtte"),
+    ("en", "recovery", "recovery"),
+    ("en", "RECOVERY", "recovery"),
+]
+
+
+def search(page, query):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # a key event: Material's search reacts to keys (Greek letters arrive as text input)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=8000)
+    except Exception:  # no result: the test says so with the query and language
+        pass
+    return page
+
+
+def result_links(page):
+    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang, query, shown", QUERIES, ids=[f"{q[0]}-{q[1]}" for q in QUERIES])
+def test_search_finds_words_with_or_without_accents_in_its_own_language(browser, site_root, lang, query, shown):
+    traffic = Traffic("file://" if site_root.startswith("file:") else site_root)
+    context = open_context(browser, traffic)
+    page = context.new_page()
+    root = f"{site_root}/{LANGUAGE_ROOT[lang]}"
+    page.goto(root + "index.html", wait_until="networkidle")  # the search index is loaded
+    search(page, query)
+    links = result_links(page)
+    assert links, f"{lang}: '{query}' found nothing ({site_root})"
+    for link in links:
+        assert link.startswith(root), f"{lang}: '{query}' led to a page outside the {lang} tree: {link}"
+        if lang == "en":
+            path = urlsplit(link).path
+            assert not any(f"/{other}/" in path for other in ("el", "sl", "da")), link
+    snippets = " ".join(page.locator(".md-search-result__item").all_inner_texts())
+    assert shown in snippets.lower(), f"{lang}: the results of '{query}' do not show '{shown}'"
+    assert "<p>" not in snippets, "result snippets show raw HTML"
+    assert not traffic.refused, f"requests to other hosts: {traffic.refused}"
+    context.close()
+
+
+def test_the_language_switcher_round_trip(browser, site_root):
+    traffic = Traffic("file://" if site_root.startswith("file:") else site_root)
+    context = open_context(browser, traffic)
+    page = context.new_page()
+    page.goto(f"{site_root}/what-peer-support-can-do.html")
+    for lang in ("el", "sl", "da", "en"):
+        page.locator(".md-header__option .md-select").first.hover()
+        page.locator(f".md-select__link[hreflang='{lang}']").first.click()
+        page.wait_for_load_state()
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.url.endswith(f"{LANGUAGE_ROOT[lang]}what-peer-support-can-do.html"), page.url
+    assert not traffic.refused, f"requests to other hosts: {traffic.refused}"
+    context.close()
