@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the whole course into site/: every language, strictly (a broken link,
 # a missing translation or a malformed quiz stops the build with the file and
-# line). Sets up what is missing first (scripts/setup.sh).
+# line), then the PDF of the course in each language. Sets up what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
@@ -12,4 +12,7 @@ bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 echo "==> building the site into site/"
 .venv/bin/mkdocs build --strict
+echo "==> making the PDF of the course in each language (scripts/build_pdfs.py)"
+.venv/bin/python scripts/build_pdfs.py --site-dir site
+.venv/bin/python scripts/package_offline.py --site-dir site
 echo "==> done: open site/index.html, or serve it with: .venv/bin/python -m http.server -d site"

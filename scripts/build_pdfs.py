@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Make the PDF of the whole course in every language, from the built site.
+
+  python scripts/build_pdfs.py [--site-dir site] [--lang LANG ...] [--jobs N]
+
+Run after `mkdocs build` (scripts/build-site.sh does both). For each language
+of mkdocs.yml, WeasyPrint renders the print page that the build wrote
+(site/<lang>/print.html; the default language's at the site root) into
+site/<lang>/downloads/peer-support-course-<lang>.pdf, the file every page of
+that language links to. One progress line per language.
+
+Each PDF is then checked: every font embedded and one of the book's fonts
+(Noto, installed by scripts/setup.sh), no character without a glyph, no
+WeasyPrint warning. Exits 1 naming the problems if any PDF fails.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from course import PROJECT_ROOT  # noqa: E402
+from course.config import default_language, languages  # noqa: E402
+from course.pdf_build import render  # noqa: E402
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site",
+                        help="the built site (default: site/)")
+    parser.add_argument("--lang", action="append", metavar="LANG",
+                        help="only this language (repeat for more; default: every language of mkdocs.yml)")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="PDFs rendered at once (default: one per core, at most one per language)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    codes = [lang.code for lang in languages()]
+    wanted = args.lang or codes
+    unknown = [lang for lang in wanted if lang not in codes]
+    if unknown:
+        print(f"error: {', '.join(unknown)} is not a language of mkdocs.yml ({', '.join(codes)})", file=sys.stderr)
+        return 2
+    default = default_language()
+    site_dir = args.site_dir.resolve()
+    jobs = args.jobs or min(os.cpu_count() or 1, len(wanted))
+    print(f"==> making {len(wanted)} PDF(s) with WeasyPrint into {site_dir} ({jobs} at a time)", flush=True)
+    failed = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(render, site_dir, lang, default): lang for lang in wanted}
+        for future in as_completed(futures):
+            result = future.result()
+            where = result.pdf.relative_to(site_dir) if result.pdf.is_relative_to(site_dir) else result.pdf
+            if result.pages:
+                print(f"==> PDF {result.lang}: {where}, {result.pages} pages, "
+                      f"{result.size / 1024:.0f} KiB, {result.seconds:.1f} s", flush=True)
+            for problem in result.problems:
+                print(f"    {result.lang}: {problem}", file=sys.stderr, flush=True)
+            if result.problems:
+                failed.append(result.lang)
+    if failed:
+        print(f"error: the PDF of {', '.join(sorted(failed))} has problems (above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
