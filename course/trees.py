@@ -50,6 +50,6 @@ def tree_problems(languages: list[str], docs_dir: Path = DOCS_DIR) -> list[Conte
                 docs_dir / having[0] / page,
                 f"page '{page}' exists in {', '.join(having)} but is missing in {', '.join(lacking)}",
                 "add " + ", ".join(f"docs/{lang}/{page}" for lang in lacking)
-                + " (translated, or copied with `status: untranslated`), or delete the page from every language",
+                + " (translated, or copied with `.venv/bin/python scripts/translation_status.py recopy LANG`), or delete the page from every language",
             ))
     return problems

@@ -9,6 +9,7 @@ from mkdocs.utils import get_relative_url
 from course import strings
 from course.build import fails_loudly, page_language, site_languages, strings_dir
 from course.front_matter import check_front_matter
+from course.translation_status import check_translation_keys, unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
 NOTICE_STATUSES = ("draft", "untranslated", "outdated")
@@ -16,30 +17,41 @@ NOTICE_STATUSES = ("draft", "untranslated", "outdated")
 
 @fails_loudly
 def on_page_markdown(markdown, page, config, files):
-    check_front_matter(Path(page.file.abs_src_path), page_language(page), site_languages(config))
+    path, lang, languages = Path(page.file.abs_src_path), page_language(page), site_languages(config)
+    check_translation_keys(path, check_front_matter(path, lang, languages), lang, languages)
     return markdown
 
 
+@fails_loudly
 def on_page_content(content, page, config, files):
     meta = page.meta
     lang = page_language(page)
     after_title = f'<p class="page-summary">{html.escape(meta["description"])}</p>'
-    status = "outdated" if meta.get("outdated") else meta["translation"]
+    # draft, untranslated or outdated (course/translation_status.py): None on a source or up-to-date reviewed page.
+    state = unit_state(Path(config.docs_dir), lang, page.file.src_uri.split("/", 1)[1])
+    status = state.needs_notice
     if status in NOTICE_STATUSES:
-        after_title = _status_notice(status, page, lang, meta["source_language"], config) + after_title
+        after_title = _status_notice(status, page, lang, meta["source_language"], config, state.made_from) + after_title
     if not H1_END.search(content):
         return after_title + content
     return H1_END.sub("</h1>" + after_title, content, count=1)
 
 
-def _status_notice(status, page, lang, source_lang, config):
+def _status_notice(status, page, lang, source_lang, config, copy_lang):
     words = strings.load_strings(lang, strings_dir(config))
-    source_words = strings.load_strings(source_lang, strings_dir(config))
     source_url = _url_in_language(page, source_lang, config)
-    link = (f'<a href="{get_relative_url(source_url, page.url)}" hreflang="{source_lang}" lang="{source_lang}">'
-            f'{html.escape(words["status"]["read_source"])} ({html.escape(source_words["language_name"])})</a>')
+    link = (f'<a href="{get_relative_url(source_url, page.url)}" hreflang="{source_lang}">'
+            f'{html.escape(words["status"]["read_source"])} ({_language_name(source_lang, config)})</a>')
+    # An untranslated page is a copy in the language it was copied from (e.g. English), which
+    # need not be the source language: the notice names it.
+    sentence = html.escape(words["status"][status]).replace("{language}", _language_name(copy_lang, config))
     return (f'<aside class="translation-status translation-status--{status}" role="note" '
-            f'data-status="{status}"><p>{html.escape(words["status"][status])} {link}</p></aside>')
+            f'data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>')
+
+
+def _language_name(lang, config):
+    name = strings.load_strings(lang, strings_dir(config))["language_name"]
+    return f'<span lang="{lang}">{html.escape(name)}</span>'
 
 
 def _url_in_language(page, lang, config):

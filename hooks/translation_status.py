@@ -1,0 +1,27 @@
+"""The translation status page (docs/<lang>/translation-status.md): the build
+fills its placeholders with where every page stands in every language, worked
+out from the language trees (course/translation_status.py), in the page's language."""
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from course import strings
+from course.build import fails_loudly, page_language, site_languages, strings_dir, unit_key
+from course.status_page import PLACEHOLDER, PageLink, fill
+from course.translation_status import report
+
+
+@fails_loudly
+def on_page_context(context, page, config, nav):
+    if not PLACEHOLDER.search(page.content or ""):
+        return context
+    languages = site_languages(config)
+    words = strings.load_strings(page_language(page), strings_dir(config))
+    names = {lang: strings.load_strings(lang, strings_dir(config))["language_name"] for lang in languages}
+    links = {}
+    for other in nav.pages:
+        path = unit_key(other) + ".md"
+        links[path] = PageLink(path, other.title or path, get_relative_url(other.url, page.url))
+    found = report(Path(config.docs_dir), languages, list(links))
+    page.content = fill(page.content, found, words["translation_status"], names, links)
+    return context
