@@ -5,6 +5,9 @@
 - `/// exercise | title` with an optional nested `//// answer`: a task, its
   model answer collapsed on screen and open in print, ruled lines in print.
 - `/// cards`: a list printed as cut-out cards.
+- `/// circles | caption`: a list drawn as concentric circles to write in,
+  the first item in the centre (the list stays as text for screen readers).
+- `/// steps`: a list drawn as a path of steps (an ordered list, styled).
 - `/// course-map`: where the home page's list of parts and units goes
   (filled in by hooks/course_map.py, which knows the navigation).
 
@@ -13,6 +16,7 @@ passed in by hooks/course_blocks.py as the extension's `strings`.
 """
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
@@ -148,6 +152,72 @@ class Cards(_CourseBlock):
         return etree.SubElement(parent, "div", {"class": "cut-out-cards"})
 
 
+def _label(item) -> str:
+    """The plain words of a list item, for drawing (Markdown marks removed)."""
+    text = "".join(item.itertext()).strip()
+    return text.replace("**", "").replace("*", "").replace("_", " ").strip()
+
+
+class Circles(_CourseBlock):
+    """Concentric circles to write in, drawn from the page's own words."""
+    NAME = "circles"
+    ARGUMENT = None
+    SIZE = 600
+    FONT = 22
+
+    def on_markdown(self):
+        return "block"
+
+    def on_create(self, parent):
+        figure = etree.SubElement(parent, "figure", {"class": "circles-figure"})
+        self.drawing = etree.SubElement(figure, "div", {"class": "circles-figure__drawing"})
+        self.legend = etree.SubElement(figure, "div", {"class": "circles-figure__legend"})
+        if self.argument:
+            etree.SubElement(figure, "figcaption").text = self.argument
+        return figure
+
+    def on_add(self, block):
+        return self.legend
+
+    def on_end(self, block):
+        items = [li for li in self.legend.iter("li")]
+        if not items:
+            return
+        size, count = self.SIZE, len(items)
+        svg = etree.SubElement(self.drawing, "svg", {
+            "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {size} {size}",
+            "aria-hidden": "true", "focusable": "false", "class": "circles-figure__svg"})
+        step = (size / 2 - 6) / count
+        for ring in range(count, 0, -1):  # outermost first, so inner circles are drawn on top
+            radius = step * ring
+            etree.SubElement(svg, "circle", {"cx": str(size / 2), "cy": str(size / 2), "r": f"{radius:.1f}",
+                                             "class": f"circles-figure__ring circles-figure__ring--{ring}"})
+        font = self.FONT
+        for ring, item in enumerate(items, start=1):
+            # The label sits in the upper part of its ring's band (the centre's in the middle),
+            # squeezed to the width of the circle there if the words are long.
+            offset = 0 if ring == 1 else step * (ring - 0.5)  # the middle of the ring's band
+            y = size / 2 - offset + font * 0.35
+            room = 0.9 * 2 * math.sqrt(max((step * ring) ** 2 - (offset + font / 2) ** 2, 0))
+            text = _label(item)
+            attrs = {"x": str(size / 2), "y": f"{y:.1f}", "text-anchor": "middle", "class": "circles-figure__label"}
+            if len(text) * font * 0.55 > room:
+                attrs.update({"textLength": f"{room:.0f}", "lengthAdjust": "spacingAndGlyphs"})
+            etree.SubElement(svg, "text", attrs).text = text
+
+
+class Steps(_CourseBlock):
+    """A list of steps drawn as a path, one after the other."""
+    NAME = "steps"
+    ARGUMENT = None
+
+    def on_markdown(self):
+        return "block"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "step-path"})
+
+
 class CourseMap(_CourseBlock):
     NAME = "course-map"
     ARGUMENT = False
@@ -169,7 +239,7 @@ class CourseBlocksExtension(BlocksExtension):
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):
-        for block in (Quiz, Exercise, Answer, Cards, CourseMap):
+        for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap):
             block_mgr.register(block, self.getConfigs())
 
 

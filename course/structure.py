@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 DIGITS = re.compile(r"\d+")
 # What the build adds around the author's text: not part of a translation.
-CHROME = (".translation-status", ".headerlink", ".quiz__number", ".course-progress")
+CHROME = (".translation-status", ".headerlink", ".quiz__number", ".course-progress", ".course-download",
+          ".course-offline")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from course.front_matter import read_front_matter
 from course.quiz import BLOCK_START, FENCE, questions_in
 
 EXTENSION = "course.markdown_blocks"
-KNOWN_BLOCKS = {"quiz", "exercise", "answer", "cards", "course-map"}
+KNOWN_BLOCKS = {"quiz", "exercise", "answer", "cards", "circles", "steps", "course-map"}
 
 
 @event_priority(-200)  # after static-i18n has switched the config to the language

@@ -7,7 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from course import strings
-from course.build import current_language, fails_loudly, site_languages, strings_dir
+from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
 
 
@@ -48,4 +48,11 @@ def _translate_section(item, nav_words, lang, folder):
 
 def on_env(env, config, files):
     env.globals["strings"] = strings.load_strings(current_language(config), strings_dir(config))
+    # For pages that speak every language at once (404.html): language -> (root path, words).
+    plugin = i18n(config)
+    env.globals["every_language"] = [
+        {"code": lang, "root": "" if lang == plugin.default_language else f"{lang}/",
+         "words": strings.load_strings(lang, strings_dir(config))}
+        for lang in site_languages(config)
+    ]
     return env

@@ -25,10 +25,17 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built from the working tree with --strict."""
+    """The real site, built from the working tree with --strict, with the PDF of
+    each language made into it as scripts/build-site.sh does (so links to them resolve)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(PROJECT_ROOT, site_dir)
     assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
+    pdfs = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_pdfs.py"), "--site-dir", str(site_dir)],
+                          capture_output=True, text=True)
+    assert pdfs.returncode == 0, f"the PDFs were not made:\n{pdfs.stdout}\n{pdfs.stderr}"
+    packed = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "package_offline.py"), "--site-dir", str(site_dir)],
+                            capture_output=True, text=True)
+    assert packed.returncode == 0, f"the offline zip was not made:\n{packed.stdout}\n{packed.stderr}"
     return site_dir
 
 
@@ -43,8 +50,34 @@ def project_copy(tmp_path) -> Path:
     for part in PROJECT_PARTS:
         src = PROJECT_ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    (tmp_path / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")  # installed packages, read only
     return tmp_path
 
 
 def build_copy(project: Path) -> subprocess.CompletedProcess:
     return run_build(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import browser_session
+
+    with browser_session() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site served on loopback."""
+    from browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(params=["http", "file"])
+def site_root(request, site):
+    """The site's root URL, once served over http and once opened from disk."""
+    if request.param == "http":
+        return request.getfixturevalue("site_url")
+    return site.resolve().as_uri()

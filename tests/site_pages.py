@@ -8,8 +8,15 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from course.print_book import PRINT_PAGE
+
 # Pages MkDocs writes that are not pages of the course.
 NOT_COURSE_PAGES = {"404.html"}
+
+
+def is_print_page(rel: Path) -> bool:
+    """A language's print page (hooks/print_book.py): the PDF's source, with no site chrome."""
+    return rel.name == PRINT_PAGE and len(rel.parts) <= 2
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ def course_pages(site: Path, lang: str, languages: list[str], default: str) -> l
     pages = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site)
-        if rel.as_posix() in NOT_COURSE_PAGES or rel.parts[0] in ("assets", "search"):
+        if rel.as_posix() in NOT_COURSE_PAGES or is_print_page(rel) or rel.parts[0] in ("assets", "search"):
             continue
         if language_of(rel, languages, default) == lang:
             pages.append(BuiltPage(site, rel))

@@ -194,8 +194,16 @@
     });
   }
 
+  /* Wide tables scroll sideways: a keyboard user can reach and scroll them (WCAG 2.1.1). */
+  function makeScrollingTablesFocusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      wrap.setAttribute("tabindex", "0");
+    });
+  }
+
   function start() {
     var data = pageData();
+    makeScrollingTablesFocusable();
     openDetailsForPrint();
     if (!data) return;
     setUpQuizzes(data);
