@@ -77,6 +77,7 @@ class Unit:
     url: str                 # the page's URL from the site root: 'el/trainer/guidelines.html'
     content: str             # the rendered page content (HTML)
     description: str = ""
+    printed: bool = True     # front matter `print: false` keeps a page of the site out of the book
 
     @property
     def anchor(self) -> str:
@@ -105,12 +106,14 @@ def outline(nav: list, pages: dict[str, Unit], section_titles: dict, config_file
     for entry in nav or []:
         if isinstance(entry, str):
             items.append(_page(entry, pages, config_file))
+            if not items[-1].printed:
+                items.pop()
         elif isinstance(entry, dict):
             for key, value in entry.items():
                 if isinstance(value, list):
                     title = section_titles.get(key) or key
                     items.append(Part(str(key), str(title), outline(value, pages, section_titles, config_file)))
-                elif isinstance(value, str) and "://" not in value:
+                elif isinstance(value, str) and "://" not in value and _page(value, pages, config_file).printed:
                     items.append(_page(value, pages, config_file))
     return items
 

@@ -37,7 +37,7 @@ def on_page_context(context, page, config, nav):
     src = src.split("/", 1)[1] if src.startswith(f"{lang}/") else src
     _pages.setdefault(lang, {})[src] = print_book.Unit(
         src=src, title=page.title or "", url=page.url, content=page.content or "",
-        description=page.meta.get("description", ""))
+        description=page.meta.get("description", ""), printed=page.meta.get("print", True) is not False)
     return context
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from course import pdf_check, print_book
+from course import DOCS_DIR, pdf_check, print_book
 from course.config import default_language, languages, read_mkdocs_yml
+from course.front_matter import read_front_matter
 from course.strings import load_strings
 from site_pages import course_pages, parse, resolve
 
@@ -61,17 +62,23 @@ def book(site: Path, lang: str) -> Book:
     return Book(path)
 
 
+def printed(src: str) -> bool:
+    """A page whose front matter says `print: false` is on the site but not in the book."""
+    return read_front_matter(DOCS_DIR / DEFAULT / src).data.get("print", True) is not False
+
+
 def nav_entries(items=None, depth=0):
     """(kind, key) in course order: ('part', 'part-1') or ('unit', 'what-is-peer-support.md')."""
     for item in read_mkdocs_yml()["nav"] if items is None else items:
         if isinstance(item, str):
-            yield "unit", item
+            if printed(item):
+                yield "unit", item
         elif isinstance(item, dict):
             for key, value in item.items():
                 if isinstance(value, list):
                     yield "part", key
                     yield from nav_entries(value, depth + 1)
-                elif "://" not in value:
+                elif "://" not in value and printed(value):
                     yield "unit", value
 
 
@@ -218,3 +225,9 @@ def test_screen_only_things_never_print(site, lang):
     screen_only = print_page.select("button, input, form, .md-header, .md-sidebar, .md-search, .md-select, "
                                     ".md-footer, .headerlink, .course-download, .quiz__actions")
     assert not screen_only, f"{lang}: the print page holds {[el.name for el in screen_only]}"
+
+
+def test_a_page_marked_print_false_is_on_the_site_but_not_in_the_book(site, lang):
+    title = unit_title(site, lang, "translation-status.md")
+    assert not printed("translation-status.md")
+    assert not any(title in page for page in book(site, lang).pages), f"{lang}: '{title}' is printed"
