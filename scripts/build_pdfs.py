@@ -35,6 +35,8 @@ def parse_args(argv=None):
                         help="the built site (default: site/)")
     parser.add_argument("--lang", action="append", metavar="LANG",
                         help="only this language (repeat for more; default: every language of mkdocs.yml)")
+    parser.add_argument("--config-file", type=Path, default=PROJECT_ROOT / "mkdocs.yml",
+                        help="the mkdocs.yml whose languages to make (default: this project's)")
     parser.add_argument("--jobs", type=int, default=0,
                         help="PDFs rendered at once (default: one per core, at most one per language)")
     return parser.parse_args(argv)
@@ -42,13 +44,13 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    codes = [lang.code for lang in languages()]
+    codes = [lang.code for lang in languages(args.config_file)]
     wanted = args.lang or codes
     unknown = [lang for lang in wanted if lang not in codes]
     if unknown:
         print(f"error: {', '.join(unknown)} is not a language of mkdocs.yml ({', '.join(codes)})", file=sys.stderr)
         return 2
-    default = default_language()
+    default = default_language(args.config_file)
     site_dir = args.site_dir.resolve()
     jobs = args.jobs or min(os.cpu_count() or 1, len(wanted))
     print(f"==> making {len(wanted)} PDF(s) with WeasyPrint into {site_dir} ({jobs} at a time)", flush=True)

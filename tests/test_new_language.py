@@ -140,3 +140,17 @@ def test_a_code_the_site_cannot_use_is_refused_and_nothing_is_changed(project_co
     assert message in result.stderr and "How to fix" in result.stderr, result.stderr
     assert (project_copy / "mkdocs.yml").read_text(encoding="utf-8") == before
     assert not (project_copy / "i18n/tlh.yml").exists() and not (project_copy / "docs/tlh").exists()
+
+
+def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
+    """Search and the PDF take their languages from mkdocs.yml: nothing else to register."""
+    project, _, command, build = added
+    assert build is not None and build.returncode == 0
+    index = project / "site" / LANG / "search" / "search_index.json"
+    assert index.is_file(), f"no search index for {LANG}"
+    assert '"location":"index.html"' in index.read_text(encoding="utf-8")
+    pdfs = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_pdfs.py"), "--site-dir",
+                           str(project / "site"), "--config-file", str(project / "mkdocs.yml"), "--lang", LANG],
+                          capture_output=True, text=True)
+    assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
+    assert (project / "site" / LANG / "downloads" / f"peer-support-course-{LANG}.pdf").is_file(), pdfs.stdout
