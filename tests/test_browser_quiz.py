@@ -118,3 +118,19 @@ def test_with_javascript_off_the_answers_can_still_be_read(browser, site_url):
     key = first.locator(".quiz__answer-key").inner_text()
     assert load_strings("en")["quiz"]["right"] in key
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["el", "da"])
+def test_printing_a_unit_from_the_browser_prints_the_answers_not_the_buttons(browser, site_url, lang):
+    import io
+
+    from pypdf import PdfReader
+
+    words = load_strings(lang)["quiz"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{LANGUAGE_ROOT[lang]}{UNIT}.html")
+    printed = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf())).pages)
+    context.close()
+    assert words["right"] in printed, f"{lang}: the answer key is not printed"
+    assert words["check"] not in printed, f"{lang}: the '{words['check']}' button is printed"
