@@ -46,6 +46,7 @@ def test_the_chrome_is_in_the_pages_language(site, lang):
         nav_sections = [el.get_text(strip=True) for el in soup.select("nav.md-nav--primary > ul > li.md-nav__item--section > label")]
         # Every section in the navigation is one of this language's part titles.
         assert nav_sections and set(nav_sections) <= set(words["nav"].values()), f"{page}: {nav_sections}"
+        assert soup.select_one(".md-copyright__highlight").get_text(strip=True) == words["footer"]["privacy"], str(page)
         footer_dirs = {el.get_text(strip=True) for el in soup.select(".md-footer__direction")}
         assert footer_dirs <= {material_word(lang, "footer.previous"), material_word(lang, "footer.next")}, f"{page}: {footer_dirs}"
 
