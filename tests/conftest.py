@@ -44,14 +44,19 @@ def site_languages() -> list[str]:
     return [lang.code for lang in languages()]
 
 
+def copy_project(target: Path) -> Path:
+    """The project's sources copied into `target`, its installed npm packages linked (read only)."""
+    for part in PROJECT_PARTS:
+        src = PROJECT_ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
+    (target / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project to break on purpose; build it with `build_copy`."""
-    for part in PROJECT_PARTS:
-        src = PROJECT_ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
-    (tmp_path / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")  # installed packages, read only
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def build_copy(project: Path) -> subprocess.CompletedProcess:

@@ -6,14 +6,13 @@ to the page in its source language."""
 from __future__ import annotations
 
 import difflib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_PARTS, build_copy
+from conftest import build_copy, copy_project
 from course import PROJECT_ROOT
 from course.config import languages
 from course.front_matter import check_front_matter, read_front_matter
@@ -32,16 +31,6 @@ SCRIPT = PROJECT_ROOT / "scripts" / "new_language.py"
 def new_language(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPT), *args, "--project", str(project)],
                           capture_output=True, text=True)
-
-
-def copy_project(target: Path) -> Path:
-    for part in PROJECT_PARTS:
-        src = PROJECT_ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
-    modules = PROJECT_ROOT / "node_modules"   # the build serves files from it (hooks/vendor_assets.py)
-    if modules.is_dir() and not (target / "node_modules").exists():
-        (target / "node_modules").symlink_to(modules)
-    return target
 
 
 @pytest.fixture(scope="module")
