@@ -32,6 +32,9 @@ def _course_map(nav, here, words):
 
 def _unit(page, here):
     summary = html.escape(page.meta.get("description", ""))
-    return (f'<li class="course-map__unit" data-unit="{unit_key(page)}">'
+    # How many quiz questions the unit has (hooks/course_blocks.py counted them when it was
+    # rendered): course.js counts only units with a quiz towards the learner's progress.
+    questions = getattr(page, "quiz_questions", 0)
+    return (f'<li class="course-map__unit" data-unit="{unit_key(page)}" data-questions="{questions}">'
             f'<a href="{get_relative_url(page.url, here.url)}">{html.escape(page.title or "")}</a>'
             f'<p class="course-map__summary">{summary}</p></li>')

@@ -141,7 +141,7 @@
   function showCourseProgress(data) {
     var panel = progressPanel(data, "course-progress-course");
     if (!panel) return;
-    var units = document.querySelectorAll(".course-map__unit[data-unit]");
+    var units = document.querySelectorAll(".course-map__unit[data-unit]:not([data-questions='0'])");
     var progress = readProgress();
     var done = 0;
     units.forEach(function (unit) {
