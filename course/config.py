@@ -44,3 +44,8 @@ def languages(path: Path = MKDOCS_YML) -> list[Language]:
 
 def default_language(path: Path = MKDOCS_YML) -> str:
     return next(lang.code for lang in languages(path) if lang.default)
+
+
+def language_root(lang: str, default: str) -> str:
+    """Where a language lives in the built site: '' for the default language, 'el/' for the others."""
+    return "" if lang == default else f"{lang}/"

@@ -26,6 +26,9 @@ from course.quiz import Question, check_question, parse_options
 
 
 class _CourseBlock(Block):
+    def on_markdown(self):
+        return "block"  # the body is Markdown, rendered as usual
+
     @property
     def words(self) -> dict:
         return self.config["strings"]
@@ -101,9 +104,6 @@ class Exercise(_CourseBlock):
     ARGUMENT = True
     OPTIONS = {"lines": (6, type_ranged_integer(0, 60))}
 
-    def on_markdown(self):
-        return "block"
-
     def on_create(self, parent):
         number = self.next_number("exercise")
         section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": f"e{number}"})
@@ -128,9 +128,6 @@ class Answer(_CourseBlock):
     NAME = "answer"
     ARGUMENT = False
 
-    def on_markdown(self):
-        return "block"
-
     def on_create(self, parent):
         details = etree.SubElement(parent, "details", {"class": "model-answer"})
         etree.SubElement(details, "summary").text = self.words["exercise"]["show_model_answer"]
@@ -141,15 +138,19 @@ class Answer(_CourseBlock):
         return self.body
 
 
-class Cards(_CourseBlock):
-    NAME = "cards"
+class _Wrapper(_CourseBlock):
+    """A block whose Markdown body is wrapped in a <div> of one class; CSS does the rest."""
     ARGUMENT = False
-
-    def on_markdown(self):
-        return "block"
+    CSS_CLASS = ""
 
     def on_create(self, parent):
-        return etree.SubElement(parent, "div", {"class": "cut-out-cards"})
+        return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
+
+
+class Cards(_Wrapper):
+    """A list printed as cut-out cards."""
+    NAME = "cards"
+    CSS_CLASS = "cut-out-cards"
 
 
 def _label(item) -> str:
@@ -164,9 +165,6 @@ class Circles(_CourseBlock):
     ARGUMENT = None
     SIZE = 600
     FONT = 22
-
-    def on_markdown(self):
-        return "block"
 
     def on_create(self, parent):
         figure = etree.SubElement(parent, "figure", {"class": "circles-figure"})
@@ -206,16 +204,10 @@ class Circles(_CourseBlock):
             etree.SubElement(svg, "text", attrs).text = text
 
 
-class Steps(_CourseBlock):
+class Steps(_Wrapper):
     """A list of steps drawn as a path, one after the other."""
     NAME = "steps"
-    ARGUMENT = None
-
-    def on_markdown(self):
-        return "block"
-
-    def on_create(self, parent):
-        return etree.SubElement(parent, "div", {"class": "step-path"})
+    CSS_CLASS = "step-path"
 
 
 class CourseMap(_CourseBlock):

@@ -32,6 +32,7 @@ import lxml.html
 from lxml import etree
 from markupsafe import Markup
 
+from course.config import language_root
 from course.errors import ContentError
 
 BOOK_NAME = "peer-support-course"          # downloads/<BOOK_NAME>-<lang>.pdf
@@ -50,13 +51,8 @@ PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 # ---- where things are in the built site ----------------------------------
 
-def language_prefix(lang: str, default: str) -> str:
-    """'' for the default language (built at the site root), 'el/' for the others."""
-    return "" if lang == default else f"{lang}/"
-
-
 def print_page_path(lang: str, default: str) -> str:
-    return language_prefix(lang, default) + PRINT_PAGE
+    return language_root(lang, default) + PRINT_PAGE
 
 
 def pdf_file_name(lang: str) -> str:
@@ -65,7 +61,7 @@ def pdf_file_name(lang: str) -> str:
 
 def pdf_path(lang: str, default: str) -> str:
     """The PDF of a language, relative to the site root: 'el/downloads/peer-support-course-el.pdf'."""
-    return f"{language_prefix(lang, default)}{DOWNLOADS}/{pdf_file_name(lang)}"
+    return f"{language_root(lang, default)}{DOWNLOADS}/{pdf_file_name(lang)}"
 
 
 # ---- the book's outline, from mkdocs.yml's nav: ---------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from course import strings
+from course.config import language_root
 from course.build import fails_loudly, page_language, site_languages, strings_dir
 from course.front_matter import check_front_matter
 from course.translation_status import check_translation_keys, unit_state
@@ -59,4 +60,4 @@ def _url_in_language(page, lang, config):
     plugin = config.plugins["i18n"]
     path = page.file.src_uri.split("/", 1)[1]
     url = path[:-3] + ".html"
-    return url if lang == plugin.default_language else f"{lang}/{url}"
+    return language_root(lang, plugin.default_language) + url

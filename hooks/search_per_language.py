@@ -12,6 +12,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
 from course.build import current_language, i18n
+from course.config import language_root
 from course.search_index import as_json, as_script, language_index
 
 _entries: dict[str, list] = {}
@@ -22,7 +23,7 @@ _building: list[str] = []
 
 def _prefix(config, lang=None) -> str:
     lang = lang or current_language(config)
-    return "" if lang == i18n(config).default_language else f"{lang}/"
+    return language_root(lang, i18n(config).default_language)
 
 
 def on_pre_build(config):

@@ -7,6 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
 from course import strings
+from course.config import language_root
 from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
 
@@ -51,7 +52,7 @@ def on_env(env, config, files):
     # For pages that speak every language at once (404.html): language -> (root path, words).
     plugin = i18n(config)
     env.globals["every_language"] = [
-        {"code": lang, "root": "" if lang == plugin.default_language else f"{lang}/",
+        {"code": lang, "root": language_root(lang, plugin.default_language),
          "words": strings.load_strings(lang, strings_dir(config))}
         for lang in site_languages(config)
     ]

@@ -8,13 +8,13 @@ import pytest
 
 from browser import Traffic, open_context
 from course import DOCS_DIR
+from course.config import default_language, language_root
 from course.strings import load_strings
 
 pytestmark = pytest.mark.browser
 
 STORAGE_KEY = "peer-support-course:progress:v1"
 UNIT = "what-peer-support-can-do"
-LANGUAGE_ROOT = {"en": "", "el": "el/", "sl": "sl/", "da": "da/"}
 
 
 def tab_to(page, selector):
@@ -58,7 +58,7 @@ def test_a_learner_answers_a_quiz_by_keyboard_and_keeps_their_progress(browser, 
     traffic = Traffic("file://" if site_root.startswith("file:") else site_root)
     context = open_context(browser, traffic)
     page = context.new_page()
-    root = f"{site_root}/{LANGUAGE_ROOT[lang]}"
+    root = f"{site_root}/{language_root(lang, default_language())}"
     page.goto(f"{root}{UNIT}.html")
 
     questions = page.locator(".quiz-question")
@@ -132,7 +132,7 @@ def test_printing_a_unit_from_the_browser_prints_the_answers_not_the_buttons(bro
     words = load_strings(lang)["quiz"]
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{site_url}/{LANGUAGE_ROOT[lang]}{UNIT}.html")
+    page.goto(f"{site_url}/{language_root(lang, default_language())}{UNIT}.html")
     printed = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf())).pages)
     context.close()
     assert words["right"] in printed, f"{lang}: the answer key is not printed"

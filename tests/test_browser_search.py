@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import Traffic, open_context
+from course.config import default_language, language_root, languages
 
 pytestmark = pytest.mark.browser
 
-LANGUAGE_ROOT = {"en": "", "el": "el/", "sl": "sl/", "da": "da/"}
 
 # (language, what the learner types, a word the results must show as written in the text)
 QUERIES = [
@@ -46,16 +46,16 @@ def test_search_finds_words_with_or_without_accents_in_its_own_language(browser,
     traffic = Traffic("file://" if site_root.startswith("file:") else site_root)
     context = open_context(browser, traffic)
     page = context.new_page()
-    root = f"{site_root}/{LANGUAGE_ROOT[lang]}"
+    root = f"{site_root}/{language_root(lang, default_language())}"
     page.goto(root + "index.html", wait_until="networkidle")  # the search index is loaded
     search(page, query)
     links = result_links(page)
     assert links, f"{lang}: '{query}' found nothing ({site_root})"
     for link in links:
         assert link.startswith(root), f"{lang}: '{query}' led to a page outside the {lang} tree: {link}"
-        if lang == "en":
+        if lang == default_language():  # the default language's tree is the root: no other tree's folder
             path = urlsplit(link).path
-            assert not any(f"/{other}/" in path for other in ("el", "sl", "da")), link
+            assert not any(f"/{other.code}/" in path for other in languages() if not other.default), link
     snippets = " ".join(page.locator(".md-search-result__item").all_inner_texts())
     assert shown in snippets.lower(), f"{lang}: the results of '{query}' do not show '{shown}'"
     assert "<p>" not in snippets, "result snippets show raw HTML"
@@ -73,6 +73,6 @@ def test_the_language_switcher_round_trip(browser, site_root):
         page.locator(f".md-select__link[hreflang='{lang}']").first.click()
         page.wait_for_load_state()
         assert page.evaluate("document.documentElement.lang") == lang
-        assert page.url.endswith(f"{LANGUAGE_ROOT[lang]}what-peer-support-can-do.html"), page.url
+        assert page.url.endswith(f"{language_root(lang, default_language())}what-peer-support-can-do.html"), page.url
     assert not traffic.refused, f"requests to other hosts: {traffic.refused}"
     context.close()

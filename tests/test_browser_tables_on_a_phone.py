@@ -2,7 +2,7 @@
 region a keyboard can reach, and no cell's text is cut."""
 import pytest
 
-from course.config import default_language, languages
+from course.config import default_language, language_root, languages
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +12,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_wide_tables_scroll_on_a_phone_and_no_cell_is_cut(browser, site_url, lang):
-    prefix = "" if lang == default_language() else f"{lang}/"
+    prefix = language_root(lang, default_language())
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{site_url}/{prefix}worker-competencies.html", wait_until="load")

@@ -7,7 +7,7 @@ import material
 import pytest
 
 from course import PROJECT_ROOT
-from course.config import default_language, languages
+from course.config import default_language, language_root, languages
 from course.strings import load_strings
 from site_pages import course_pages
 
@@ -64,7 +64,7 @@ def test_the_navigation_follows_the_course_order_not_file_names(site, lang):
                     yield from (flatten(value) if isinstance(value, list) else [value])
 
     expected = [p.removesuffix(".md") + ".html" for p in flatten(read_mkdocs_yml()["nav"])]
-    prefix = "" if lang == default_language() else f"{lang}/"
+    prefix = language_root(lang, default_language())
     soup = (site / f"{prefix}index.html").read_text(encoding="utf-8")
     from bs4 import BeautifulSoup
 

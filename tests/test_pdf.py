@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from course import DOCS_DIR, pdf_check, print_book
-from course.config import default_language, languages, read_mkdocs_yml
+from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.front_matter import read_front_matter
 from course.strings import load_strings
 from site_pages import course_pages, parse, resolve
@@ -83,7 +83,7 @@ def nav_entries(items=None, depth=0):
 
 
 def built_page(site: Path, lang: str, src: str) -> Path:
-    return site / (print_book.language_prefix(lang, DEFAULT) + src.removesuffix(".md") + ".html")
+    return site / (language_root(lang, DEFAULT) + src.removesuffix(".md") + ".html")
 
 
 def unit_title(site: Path, lang: str, src: str) -> str:

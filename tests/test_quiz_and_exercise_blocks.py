@@ -4,7 +4,7 @@ import pytest
 
 from conftest import build_copy
 from course import DOCS_DIR
-from course.config import default_language, languages
+from course.config import default_language, language_root, languages
 from course.errors import ContentError
 from course.quiz import questions_in
 from course.strings import load_strings
@@ -114,7 +114,7 @@ def test_exercises_have_a_title_room_to_write_and_model_answers_in_the_languages
 def test_the_pictures_are_drawn_from_the_pages_own_words(site, lang):
     """The GROW path and the circles of helpers: one drawing code, the words of each language,
     the drawing hidden from screen readers, which read the same words as a list."""
-    prefix = "" if lang == default_language() else f"{lang}/"
+    prefix = language_root(lang, default_language())
     from site_pages import parse
 
     soup = parse(site / f"{prefix}supportive-communication.html")

@@ -4,7 +4,7 @@ same quiz answer key. A mismatch names the page, the language and what differs."
 import pytest
 
 from course import DOCS_DIR
-from course.config import default_language, languages
+from course.config import default_language, language_root, languages
 from course.front_matter import read_front_matter
 from course.structure import page_structure
 
@@ -14,7 +14,7 @@ PAGES = sorted(p.relative_to(DOCS_DIR / DEFAULT).as_posix() for p in (DOCS_DIR /
 
 
 def built(site, lang, page):
-    prefix = "" if lang == DEFAULT else f"{lang}/"
+    prefix = language_root(lang, DEFAULT)
     return (site / f"{prefix}{page.removesuffix('.md')}.html").read_text(encoding="utf-8")
 
 
