@@ -20,7 +20,7 @@ import math
 import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_ranged_integer
+from pymdownx.blocks.block import Block, type_boolean, type_ranged_integer
 
 from course.quiz import Question, check_question, parse_options
 
@@ -43,6 +43,8 @@ class _CourseBlock(Block):
 class Quiz(_CourseBlock):
     NAME = "quiz"
     ARGUMENT = True
+    # `situation: true`: the question asks the learner to apply the unit to a situation.
+    OPTIONS = {"situation": (False, type_boolean)}
 
     def on_markdown(self):
         return "raw"
@@ -61,6 +63,8 @@ class Quiz(_CourseBlock):
         qid = f"q{self.number}"
         kind = "multiple" if question.multiple else "single"
         block.set("data-kind", kind)
+        if self.options["situation"]:
+            block.set("data-situation", "true")
 
         form = etree.SubElement(block, "form", {"class": "quiz", "data-quiz": qid, "novalidate": "novalidate"})
         fieldset = etree.SubElement(form, "fieldset")

@@ -41,6 +41,9 @@ class Question:
     text: str
     options: list[Option] = field(default_factory=list)
     line: int = 0
+    # `situation: true` under the question line: it asks the learner to apply the unit to a
+    # situation (course/quiz_quality.py wants at least one per unit).
+    situation: bool = False
 
     @property
     def multiple(self) -> bool:
@@ -89,6 +92,11 @@ def check_question(question: Question, path: Path | str) -> None:
                                line=option.line)
 
 
+# The options a `/// quiz` block takes, as indented `key: value` lines right under its first line.
+QUIZ_OPTIONS = {"situation": ("true", "false")}
+OPTION_LINE = re.compile(r"^(?:    |\t)(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
 def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Question]:
     """Every `/// quiz` question of a page, checked; a mistake raises ContentError with its line."""
     questions = []
@@ -102,15 +110,36 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
         start = None if in_fence else BLOCK_START.match(line)
         if start and start["name"] == "quiz":
             begin = i
-            i += 1
+            settings, i = _block_options(lines, i + 1, path, first_line)
+            body_start = i
             while i < len(lines) and not BLOCK_END.match(lines[i]):
+                if BLOCK_START.match(lines[i]):
+                    raise ContentError(path, f"this quiz block is never closed: line {first_line + i} starts another block",
+                                       f"end the quiz with a line '///' before line {first_line + i}", line=first_line + begin)
                 i += 1
             if i == len(lines):
                 raise ContentError(path, "this quiz block is never closed", "end it with a line '///'", line=first_line + begin)
-            body = "\n".join(lines[begin + 1:i])
-            question = Question((start["arg"] or "").strip(),
-                                parse_options(body, path, first_line + begin + 1), line=first_line + begin)
+            body = "\n".join(lines[body_start:i])
+            question = Question((start["arg"] or "").strip(), parse_options(body, path, first_line + body_start),
+                                line=first_line + begin, situation=settings.get("situation") == "true")
             check_question(question, path)
             questions.append(question)
         i += 1
     return questions
+
+
+def _block_options(lines: list[str], i: int, path, first_line: int) -> tuple[dict[str, str], int]:
+    """The `key: value` lines right under a quiz's first line, and the index of the line after them."""
+    settings = {}
+    while i < len(lines) and (match := OPTION_LINE.match(lines[i])):
+        key, value = match["key"], match["value"].lower()
+        if key not in QUIZ_OPTIONS:
+            raise ContentError(path, f"a quiz has no setting '{key}'",
+                               f"the settings a quiz takes under its first line: {', '.join(QUIZ_OPTIONS)}",
+                               line=first_line + i)
+        if value not in QUIZ_OPTIONS[key]:
+            raise ContentError(path, f"'{key}: {match['value']}' is not a value this setting takes",
+                               f"write '{key}: ' followed by one of: {', '.join(QUIZ_OPTIONS[key])}", line=first_line + i)
+        settings[key] = value
+        i += 1
+    return settings, i

@@ -1,0 +1,204 @@
+"""Quizzes that test understanding, not guessing: the rules every unit's quiz
+keeps in every language, and the figures that show whether it does.
+
+Per question:
+- 3 to 5 options;
+- every option's feedback says why: it opens with the language's word for
+  right or for not right (`quiz.feedback_right` / `quiz.feedback_wrong` in
+  i18n/<lang>.yml, one tone per language) and goes on with a reason.
+
+Per unit (single-answer questions):
+- the right option is not in the same position in every question;
+- at least one question asks the learner to apply the unit to a situation
+  (`situation: true` under the question's first line).
+
+Per language, over the whole course (single-answer questions):
+- no position holds more than 40 % of the right options;
+- the right option is the longest option in at most 40 % of the questions.
+
+Untranslated copies are left out: they are another language's text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course.errors import ContentError
+from course.quiz import Question
+
+MIN_OPTIONS, MAX_OPTIONS = 3, 5
+MAX_POSITION_SHARE = 0.40
+MAX_LONGEST_SHARE = 0.40
+MIN_REASON_WORDS = 4
+HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place (the same order in every language)"
+
+
+@dataclass
+class UnitQuiz:
+    """One unit's quiz in one language, as the figures need it."""
+    page: str                    # path in the language tree: 'core-competencies.md'
+    lang: str
+    path: Path
+    questions: list[Question]
+
+    @property
+    def single(self) -> list[Question]:
+        return [q for q in self.questions if not q.multiple]
+
+    def key_positions(self) -> list[int]:
+        """1-based position of the right option of each single-answer question."""
+        return [q.answer_key[0] + 1 for q in self.single]
+
+    def longest_is_right(self) -> list[bool]:
+        return [_right_is_longest(q) for q in self.single]
+
+
+def _right_is_longest(question: Question) -> bool:
+    lengths = [len(o.text) for o in question.options]
+    right = lengths[question.answer_key[0]]
+    return all(right > length for i, length in enumerate(lengths) if i != question.answer_key[0])
+
+
+@dataclass
+class LanguageFigures:
+    lang: str
+    units: list[UnitQuiz] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for unit in self.units for q in unit.questions]
+
+    def positions(self) -> Counter:
+        return Counter(p for unit in self.units for p in unit.key_positions())
+
+    def single_count(self) -> int:
+        return sum(len(unit.single) for unit in self.units)
+
+    def longest_count(self) -> int:
+        return sum(sum(unit.longest_is_right()) for unit in self.units)
+
+    def options_per_question(self) -> Counter:
+        return Counter(len(q.options) for q in self.questions)
+
+
+def feedback_problem(text: str, opener: str) -> str | None:
+    """Why a piece of feedback breaks the rules, or None."""
+    if not text.startswith(opener):
+        return f"it does not open with {opener!r}"
+    reason = text[len(opener):].split()
+    if len(reason) < MIN_REASON_WORDS:
+        return "it gives no reason"
+    return None
+
+
+def question_problems(unit: UnitQuiz, openers: dict[str, str]) -> list[ContentError]:
+    found = []
+    for question in unit.questions:
+        if not MIN_OPTIONS <= len(question.options) <= MAX_OPTIONS:
+            found.append(ContentError(
+                unit.path, f"this question has {len(question.options)} options",
+                f"give every question {MIN_OPTIONS} to {MAX_OPTIONS} options, the wrong ones taken from the course's own text",
+                line=question.line))
+        for option in question.options:
+            opener = openers["feedback_right" if option.correct else "feedback_wrong"]
+            problem = feedback_problem(option.feedback, opener)
+            if problem:
+                kind = "right" if option.correct else "wrong"
+                found.append(ContentError(
+                    unit.path, f"the feedback of the option {option.text!r} breaks the quiz's rules: {problem}",
+                    f"open the feedback of a {kind} option with {opener!r} (i18n/{unit.lang}.yml, quiz.feedback_{kind}), "
+                    f"then say why in a sentence", line=option.line))
+    return found
+
+
+def unit_problems(unit: UnitQuiz) -> list[ContentError]:
+    found = []
+    positions = unit.key_positions()
+    if len(positions) >= 2 and len(set(positions)) == 1:
+        first = unit.single[0]
+        found.append(ContentError(
+            unit.path, f"the right option is option {positions[0]} in every single-answer question of this unit",
+            HOW_TO_FIX_POSITIONS, line=first.line))
+    if unit.questions and not any(q.situation for q in unit.questions):
+        found.append(ContentError(
+            unit.path, "no question of this quiz asks the learner to apply the unit to a situation",
+            "add (or rewrite) a question that describes a situation with the unit's own content and asks what fits it; "
+            "mark it with a line '    situation: true' under its first line", line=unit.questions[0].line))
+    return found
+
+
+def language_problems(figures: LanguageFigures, anchor: Path) -> list[ContentError]:
+    """Rules over the whole course in one language; `anchor` is where the message points (the first quiz)."""
+    found = []
+    single = figures.single_count()
+    if not single:
+        return found
+    position, count = max(figures.positions().items(), key=lambda item: item[1])
+    if count / single > MAX_POSITION_SHARE:
+        found.append(ContentError(
+            anchor, f"in '{figures.lang}', the right option is option {position} in {count} of {single} single-answer "
+                    f"questions ({count / single:.0%}; at most {MAX_POSITION_SHARE:.0%})", HOW_TO_FIX_POSITIONS))
+    longest = figures.longest_count()
+    if longest / single > MAX_LONGEST_SHARE:
+        found.append(ContentError(
+            anchor, f"in '{figures.lang}', the right option is the longest in {longest} of {single} single-answer "
+                    f"questions ({longest / single:.0%}; at most {MAX_LONGEST_SHARE:.0%})",
+            "make some wrong options as full as the right one, or the right one shorter"))
+    return found
+
+
+def problems(figures: LanguageFigures, openers: dict[str, str]) -> list[ContentError]:
+    found = []
+    for unit in figures.units:
+        found += question_problems(unit, openers) + unit_problems(unit)
+    if figures.units:
+        found += language_problems(figures, figures.units[0].path)
+    return found
+
+
+def report_lines(figures: LanguageFigures) -> list[str]:
+    """The figures of one language, for a person: per unit, then for the course."""
+    lines = [f"{figures.lang}: {len(figures.units)} units, {len(figures.questions)} questions "
+             f"({figures.single_count()} single-answer)"]
+    width = max((len(u.page) for u in figures.units), default=10) + 2
+    lines.append("  " + "unit".ljust(width) + "questions  key positions  longest right  options     situation")
+    for unit in figures.units:
+        keys = " ".join(str(p) if not q.multiple else "m" for p, q in
+                        zip(_positions_with_multiple(unit), unit.questions))
+        longest = f"{sum(unit.longest_is_right())}/{len(unit.single)}"
+        options = ",".join(str(len(q.options)) for q in unit.questions)
+        situation = sum(q.situation for q in unit.questions)
+        lines.append("  " + unit.page.ljust(width) + f"{len(unit.questions):<11}{keys:<15}{longest:<15}{options:<12}{situation}")
+    single = figures.single_count() or 1
+    spread = ", ".join(f"option {p}: {n} ({n / single:.0%})" for p, n in sorted(figures.positions().items()))
+    lines.append(f"  right option by position: {spread}")
+    lines.append(f"  right option is the longest: {figures.longest_count()} of {figures.single_count()} "
+                 f"({figures.longest_count() / single:.0%})")
+    per = ", ".join(f"{n} options: {c}" for n, c in sorted(figures.options_per_question().items()))
+    lines.append(f"  options per question: {per}")
+    return lines
+
+
+def _positions_with_multiple(unit: UnitQuiz) -> list[int]:
+    return [q.answer_key[0] + 1 if not q.multiple else 0 for q in unit.questions]
+
+
+def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
+    """The quizzes of `pages` (in course order) in one language's tree; untranslated copies left out."""
+    from course.front_matter import read_front_matter
+    from course.quiz import questions_in
+
+    figures = LanguageFigures(lang)
+    for page in pages:
+        path = Path(docs_dir) / lang / page
+        if not path.is_file():
+            continue
+        fm = read_front_matter(path)
+        if fm.data.get("translation") == "untranslated":
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        questions = questions_in("\n".join(lines[fm.end_line:]), path, first_line=fm.end_line + 1)
+        if questions:
+            figures.units.append(UnitQuiz(page, lang, path, questions))
+    return figures

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Do the course's quizzes test understanding? Figures and rules, per unit and language.
+
+  .venv/bin/python scripts/check_quizzes.py [--lang LANG ...]
+
+For every language: per unit, the number of questions, the position of the
+right option in each single-answer question (m: several answers), how often
+the right option is the longest, the options per question and the questions
+that ask the learner to apply the unit to a situation; then the same over the
+course. Then every broken rule (course/quiz_quality.py, AUTHORING.md), with
+its file and line. Exits 1 when a rule is broken.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from course import PROJECT_ROOT  # noqa: E402
+from course.config import languages, read_mkdocs_yml  # noqa: E402
+from course.errors import ContentError  # noqa: E402
+from course.quiz_quality import language_figures, problems, report_lines  # noqa: E402
+from course.strings import load_strings  # noqa: E402
+from course.translation_status import nav_pages  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
+    parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    root = args.project.resolve()
+    codes = [lang.code for lang in languages(root / "mkdocs.yml")]
+    pages = nav_pages(read_mkdocs_yml(root / "mkdocs.yml").get("nav"))
+    broken = []
+    try:
+        for lang in args.lang or codes:
+            figures = language_figures(root / "docs", lang, pages)
+            print("\n".join(report_lines(figures)) + "\n")
+            broken += problems(figures, load_strings(lang, root / "i18n")["quiz"])
+    except ContentError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for problem in broken:
+        print(problem, file=sys.stderr)
+    print(f"==> {len(broken)} broken rule(s)" if broken else "==> every quiz keeps the rules", file=sys.stderr)
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
