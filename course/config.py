@@ -49,3 +49,25 @@ def default_language(path: Path = MKDOCS_YML) -> str:
 def language_root(lang: str, default: str) -> str:
     """Where a language lives in the built site: '' for the default language, 'el/' for the others."""
     return "" if lang == default else f"{lang}/"
+
+
+def nav_entries(path: Path = MKDOCS_YML) -> list[tuple[str, int]]:
+    """Every page named in mkdocs.yml's `nav:`, with its line in the file, in order."""
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    nav = next((value for key, value in getattr(root, "value", []) if key.value == "nav"), None)
+    found = []
+
+    def walk(node):
+        if isinstance(node, yaml.ScalarNode):
+            if node.value.endswith(".md"):
+                found.append((node.value, node.start_mark.line + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+        elif isinstance(node, yaml.MappingNode):
+            for _, value in node.value:
+                walk(value)
+
+    if nav is not None:
+        walk(nav)
+    return found

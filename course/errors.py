@@ -20,10 +20,14 @@ class ContentError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the project when it is inside it, so messages stay short."""
+    """The path relative to the folder the command runs in (the project) when it is inside
+    it, else relative to this project, so messages stay short and match the editor's view."""
     from course import PROJECT_ROOT
 
-    try:
-        return str(Path(path).resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
+    resolved = Path(path).resolve()
+    for base in (Path.cwd(), PROJECT_ROOT):
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return str(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from course.errors import ContentError
+from course.source_text import read_text, stamp
 
 STATUSES = ("source", "draft", "reviewed", "untranslated")
 # `translation`, not `status`: Material reads `status` as its own page badge.
@@ -20,11 +21,31 @@ class FrontMatter:
     end_line: int          # the line of the closing '---'
 
 
+_parsed: dict[Path, tuple[tuple[int, int], FrontMatter]] = {}
+
+
 def read_front_matter(path: Path) -> FrontMatter:
-    text = Path(path).read_text(encoding="utf-8")
+    """The page's front matter, parsed once per change of the file (course/source_text.py)."""
+    path = Path(path)
+    key = path.resolve()
+    current = stamp(path)
+    cached = _parsed.get(key)
+    if cached and cached[0] == current:
+        return cached[1]
+    fm = _parse(read_text(path), path)
+    _parsed[key] = (current, fm)
+    return fm
+
+
+def _parse(text: str, path: Path) -> FrontMatter:
+    if not text.strip():
+        raise ContentError(path, "this page is empty",
+                           "write the page, starting with its front matter (AUTHORING.md), or delete it in every language",
+                           line=1)
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise ContentError(path, "the page has no front matter", "start the file with a '---' block: see AUTHORING.md", line=1)
+    if lines[0].strip() != "---":
+        raise ContentError(path, "the page has no front matter: its first line is not '---'",
+                           "start the file with a '---' block: see AUTHORING.md", line=1)
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
@@ -33,12 +54,7 @@ def read_front_matter(path: Path) -> FrontMatter:
     try:
         data = yaml.safe_load(block) or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ContentError(
-            path, f"the front matter is not valid YAML ({getattr(err, 'problem', err)})",
-            "quote values that hold a colon, e.g. description: \"Peer support: what it is\"",
-            line=(mark.line + 2) if mark else 1,
-        ) from None
+        raise _yaml_error(path, err, first_line=2) from None
     if not isinstance(data, dict):
         raise ContentError(path, "the front matter must be 'key: value' lines", "see AUTHORING.md", line=2)
     key_lines = {}
@@ -47,6 +63,22 @@ def read_front_matter(path: Path) -> FrontMatter:
         if key and not line.startswith((" ", "\t", "#")):
             key_lines.setdefault(key, number)
     return FrontMatter(data, key_lines, end + 1)
+
+
+def _yaml_error(path: Path, err: yaml.YAMLError, first_line: int) -> ContentError:
+    """The YAML mistake at the line where it starts: an unclosed quote is found only at the end of
+    the block, but PyYAML also tells where the quoted value began (its context)."""
+    context, problem = getattr(err, "context", None) or "", getattr(err, "problem", None) or str(err)
+    mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+    line = mark.line + first_line if mark else first_line
+    if "quoted scalar" in context:
+        what, fix = "a quote on this line is never closed", "end the value with the same quote mark it starts with"
+    elif "mapping values are not allowed" in problem:
+        what, fix = ("a value on this line holds ': '",
+                     'put the value in double quotes, e.g. description: "Peer support: what it is"')
+    else:
+        what, fix = f"this is not valid YAML ({problem})", "write one 'key: value' per line, and check the quotes"
+    return ContentError(path, f"the front matter is not valid: {what}", fix, line=line)
 
 
 def check_front_matter(path: Path, lang: str, languages: list[str], fm: FrontMatter | None = None) -> FrontMatter:

@@ -124,8 +124,10 @@ class Exercise(_CourseBlock):
     def on_end(self, block):
         if self.options["lines"]:
             # Room to write on the printed worksheet; nothing for a screen reader to read.
-            etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true",
-                                            "style": f"--lines: {self.options['lines']}"})
+            # One element per line, not a CSS variable: no inline style, which a CSP would block.
+            lines = etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true"})
+            for _ in range(self.options["lines"]):
+                etree.SubElement(lines, "div", {"class": "worksheet-line"})
 
 
 class Answer(_CourseBlock):
@@ -229,13 +231,36 @@ class CourseMap(_CourseBlock):
         block.text = None
 
 
+class TranslationReport(_CourseBlock):
+    """Where a part of the translation status report goes (filled in by hooks/translation_status.py):
+    `/// translation-report | legend`, `| totals` or `| pages`."""
+    NAME = "translation-report"
+    ARGUMENT = True
+    CHOICES = ("legend", "totals", "pages")   # the titles it takes (checked by course/blocks.py)
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        part = self.argument.strip()
+        return etree.SubElement(parent, "div", {"class": "translation-report", "data-translation-report": part})
+
+    def on_end(self, block):
+        block.text = None
+
+
+# Every block an author may write, by name (course/blocks.py checks them before a build).
+BLOCKS = {block.NAME: block for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap,
+                                       TranslationReport)}
+
+
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {"strings": [{}, "The UI words of the language being built (i18n/<lang>.yml)"]}
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr):
-        for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap):
+        for block in BLOCKS.values():
             block_mgr.register(block, self.getConfigs())
 
 

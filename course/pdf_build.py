@@ -1,16 +1,36 @@
 """Rendering a language's print page (written into the built site by
-hooks/print_book.py) to its PDF with WeasyPrint, and checking the result.
+hooks/print_book.py) to its PDF with WeasyPrint, checking the result, and
+keeping each PDF in a cache keyed by everything that goes into it.
 
-Used by scripts/build_pdfs.py (the build) and scripts/benchmark_pdf.py.
+A PDF is rendered again only when its print page (its units, the edition's
+date), a file the page loads (the stylesheet, pictures), the installed fonts,
+WeasyPrint or this module's way of rendering changed: a one-page edit renders
+one book. Used by scripts/build_pdfs.py, course/site_build.py and
+scripts/benchmark_pdf.py.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import re
+import shutil
+import subprocess
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
-from course import pdf_check, print_book
+from course import PROJECT_ROOT, pdf_check, print_book
+
+# Raise when render() changes what it writes: every cached PDF is then made again.
+RENDERING = "1"
+CACHE_DIR = Path(os.environ.get("COURSE_PDF_CACHE", PROJECT_ROOT / ".cache" / "pdf"))
+CACHE_KEEP = 60          # the newest cached PDFs kept
+LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 
 
 @dataclass
@@ -21,6 +41,7 @@ class Rendered:
     size: int = 0                  # bytes
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    cached: bool = False           # taken from the cache, not rendered
 
 
 class _Collect(logging.Handler):
@@ -60,3 +81,87 @@ def render(site_dir: Path, lang: str, default: str) -> Rendered:
     result.problems.extend(f"WeasyPrint: {message}" for message in warnings.messages)
     result.problems.extend(pdf_check.problems(target, print_book.FONT_FAMILIES))
     return result
+
+
+# ---- the cache ------------------------------------------------------------------------------
+
+def cache_key(site_dir: Path, lang: str, default: str) -> str | None:
+    """A hash of everything that makes the PDF what it is; None when the print page is missing."""
+    source = site_dir / print_book.print_page_path(lang, default)
+    if not source.is_file():
+        return None
+    page = source.read_bytes()
+    digest = hashlib.sha256(b"rendering " + RENDERING.encode() + b"\n" + _tools_and_fonts().encode() + b"\n" + page)
+    for reference in sorted(set(LOCAL_REFERENCE.findall(page.decode("utf-8", "replace")))):
+        loaded = (source.parent / reference).resolve()
+        digest.update(reference.encode() + b"\n" + (loaded.read_bytes() if loaded.is_file() else b"(missing)"))
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=None)
+def _tools_and_fonts() -> str:
+    """WeasyPrint's version and every font the machine has (a changed font changes the PDF)."""
+    import weasyprint
+
+    try:
+        fonts = subprocess.run(["fc-list", "--format", "%{file} %{fontversion}\\n"], capture_output=True,
+                               text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        fonts = "fc-list unavailable"
+    return f"weasyprint {weasyprint.__version__}\n" + "\n".join(sorted(fonts.splitlines()))
+
+
+def _from_cache(key: str, cache: Path, result: Rendered) -> bool:
+    pdf, meta = cache / f"{key}.pdf", cache / f"{key}.json"
+    if not (pdf.is_file() and meta.is_file()):
+        return False
+    recorded = json.loads(meta.read_text(encoding="utf-8"))
+    result.pdf.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, result.pdf)
+    os.utime(pdf)   # newest first when the cache is pruned
+    result.pages, result.size, result.cached = recorded["pages"], result.pdf.stat().st_size, True
+    return True
+
+
+def _into_cache(key: str, cache: Path, result: Rendered) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = cache / f".{key}.{os.getpid()}.pdf"
+    shutil.copyfile(result.pdf, temporary)
+    temporary.replace(cache / f"{key}.pdf")
+    (cache / f"{key}.json").write_text(json.dumps({"lang": result.lang, "pages": result.pages}), encoding="utf-8")
+    for old in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".json").unlink(missing_ok=True)
+
+
+def make_pdf(site_dir: Path, lang: str, default: str, cache: Path | None = CACHE_DIR) -> Rendered:
+    """The PDF of one language: from the cache when nothing that goes into it changed, else rendered."""
+    key = cache_key(site_dir, lang, default) if cache else None
+    result = Rendered(lang, site_dir / print_book.pdf_path(lang, default))
+    if key and _from_cache(key, cache, result):
+        return result
+    result = render(site_dir, lang, default)
+    if key and not result.problems:
+        _into_cache(key, cache, result)
+    return result
+
+
+def make_pdfs(site_dir: Path, langs: list[str], default: str, *, jobs: int = 0, cache: Path | None = CACHE_DIR,
+              log: Callable[[Rendered], None] = lambda result: None) -> list[Rendered]:
+    """Every language's PDF, rendered in parallel (one per core), each reported to `log` as it is done."""
+    jobs = jobs or min(os.cpu_count() or 1, len(langs)) or 1
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(make_pdf, site_dir, lang, default, cache) for lang in langs]
+        for future in as_completed(futures):
+            results.append(future.result())
+            log(results[-1])
+    return sorted(results, key=lambda r: langs.index(r.lang))
+
+
+def describe(result: Rendered, site_dir: Path) -> str:
+    where = result.pdf.relative_to(site_dir) if result.pdf.is_relative_to(site_dir) else result.pdf
+    how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
+    return f"PDF {result.lang}: {where}, {result.pages} pages, {result.size / 1024:.0f} KiB ({how})"
+
+

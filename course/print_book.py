@@ -45,7 +45,6 @@ FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Sans Mono")
 # The `nav:` section whose pages are for trainers: the answer key is printed at its end.
 TRAINER_SECTION = "trainer"
 
-WORKSHEET_LINES = re.compile(r"--lines:\s*(\d+)")
 PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 
@@ -316,15 +315,6 @@ def _reshape_exercises(root, key: UnitKey) -> None:
             key.exercises.append(KeyExercise(title=_text(title) if title is not None else "",
                                              answer=_inner_html(body) if body is not None else ""))
             _drop(answer)
-        for lines in _by_class(exercise, "div", "worksheet-lines"):
-            match = WORKSHEET_LINES.search(lines.get("style") or "")
-            count = int(match.group(1)) if match else 6
-            lines.attrib.pop("style", None)
-            lines.text = None
-            for child in list(lines):
-                lines.remove(child)
-            for _ in range(count):
-                etree.SubElement(lines, "div", {"class": "worksheet-line"})
 
 
 def _is_form(table) -> bool:

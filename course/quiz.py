@@ -92,9 +92,9 @@ def check_question(question: Question, path: Path | str) -> None:
                                line=option.line)
 
 
-# The options a `/// quiz` block takes, as indented `key: value` lines right under its first line.
-QUIZ_OPTIONS = {"situation": ("true", "false")}
-OPTION_LINE = re.compile(r"^(?:    |\t)(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
+# A block's settings: indented `key: value` lines right under its first line (checked by course/blocks.py).
+SETTING = re.compile(r"^(?:[ ]{4,}|\t)(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
+TRUE = ("true", "yes", "on", "1")
 
 
 def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Question]:
@@ -121,7 +121,7 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
                 raise ContentError(path, "this quiz block is never closed", "end it with a line '///'", line=first_line + begin)
             body = "\n".join(lines[body_start:i])
             question = Question((start["arg"] or "").strip(), parse_options(body, path, first_line + body_start),
-                                line=first_line + begin, situation=settings.get("situation") == "true")
+                                line=first_line + begin, situation=settings.get("situation") in TRUE)
             check_question(question, path)
             questions.append(question)
         i += 1
@@ -129,17 +129,9 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
 
 
 def _block_options(lines: list[str], i: int, path, first_line: int) -> tuple[dict[str, str], int]:
-    """The `key: value` lines right under a quiz's first line, and the index of the line after them."""
+    """The settings lines right under a quiz's first line, and the index of the line after them."""
     settings = {}
-    while i < len(lines) and (match := OPTION_LINE.match(lines[i])):
-        key, value = match["key"], match["value"].lower()
-        if key not in QUIZ_OPTIONS:
-            raise ContentError(path, f"a quiz has no setting '{key}'",
-                               f"the settings a quiz takes under its first line: {', '.join(QUIZ_OPTIONS)}",
-                               line=first_line + i)
-        if value not in QUIZ_OPTIONS[key]:
-            raise ContentError(path, f"'{key}: {match['value']}' is not a value this setting takes",
-                               f"write '{key}: ' followed by one of: {', '.join(QUIZ_OPTIONS[key])}", line=first_line + i)
-        settings[key] = value
+    while i < len(lines) and (match := SETTING.match(lines[i])):
+        settings[match["key"]] = match["value"].lower()
         i += 1
     return settings, i

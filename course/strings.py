@@ -6,6 +6,7 @@ language and the key, never an English word slipped into a Greek page.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,10 @@ import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
+from course.source_text import read_text
+
+# A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
+MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
 
 REFERENCE_LANGUAGE = "en"
 
@@ -29,19 +34,36 @@ def _load(path: Path) -> dict:
             "this language has no UI strings file",
             f"copy {strings_file(REFERENCE_LANGUAGE, path.parent).name} to {path.name} and translate its values",
         )
-    with open(path, encoding="utf-8") as f:
-        try:
-            data = yaml.safe_load(f) or {}
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            raise ContentError(
-                path, f"this is not valid YAML ({getattr(err, 'problem', err)})",
-                "check the quotes and the indentation on that line",
-                line=mark.line + 1 if mark else None,
-            ) from None
+    text = read_text(path, what="strings file")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        raise ContentError(
+            path, f"this is not valid YAML ({getattr(err, 'problem', err)})",
+            "check the quotes and the indentation on that line",
+            line=mark.line + 1 if mark else None,
+        ) from None
     if not isinstance(data, dict):
         raise ContentError(path, "the file must hold a mapping of keys to words", "see en.yml for the shape")
+    _check_plain_words(text, path)
     return data
+
+
+def _check_plain_words(text: str, path: Path) -> None:
+    """UI words are plain text: markup in a word would reach every page of the language."""
+    def walk(node, key=""):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                walk(v, f"{key}.{k.value}" if key else k.value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, key)
+        elif isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
+            raise ContentError(path, f"the UI word '{key}' holds HTML: {MARKUP.search(node.value).group(0)!r}",
+                               "UI words are plain text: remove the markup (write '<' only as part of plain text)",
+                               line=node.start_mark.line + 1)
+    walk(yaml.compose(text))
 
 
 def flat_keys(data: dict, prefix: str = "") -> dict[str, object]:

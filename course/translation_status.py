@@ -64,6 +64,45 @@ def made_from(data: dict) -> str | None:
     return data.get(FROM_KEY) or data.get("source_language")
 
 
+# --- A page one language lacks ---------------------------------------------------------------
+
+def page_source_language(docs_dir: Path, page: str, languages: list[str]) -> str | None:
+    """The source language recorded by the copies of `page` that exist."""
+    for lang in languages:
+        path = Path(docs_dir) / lang / page
+        if path.is_file():
+            try:
+                return read_front_matter(path).data.get("source_language")
+            except ContentError:
+                continue
+    return None
+
+
+def copy_origin(docs_dir: Path, page: str, languages: list[str]) -> str | None:
+    """The language a missing copy of `page` is best copied from: its source language when
+    that page exists, else the default language (languages[0]), else any language that has it,
+    a page someone wrote before an untranslated copy."""
+    source = page_source_language(docs_dir, page, languages)
+    having = [lang for lang in dict.fromkeys([source, *languages])
+              if lang in languages and (Path(docs_dir) / lang / page).is_file()]
+    written = [lang for lang in having if read_front_matter(Path(docs_dir) / lang / page).data.get("translation")
+               != "untranslated"]   # an untranslated copy is only a copy of another language
+    return (written or having or [None])[0]
+
+
+def missing_advice(docs_dir: Path, page: str, lang: str, languages: list[str]) -> str:
+    """What to do about docs/<lang>/<page> missing: never a command that would write a translation
+    over a source page, and always the --from that makes the command work."""
+    source = page_source_language(docs_dir, page, languages)
+    if lang == source:
+        return (f"docs/{lang}/{page} is the source page, which the translations are made from: restore it "
+                f"(`git checkout -- docs/{lang}/{page}`, if the project is kept in git) or write it again; "
+                "never copy a translation in its place")
+    origin = copy_origin(docs_dir, page, languages)
+    command = f"{RECOPY} {lang} {page}" + (f" --from {origin}" if origin and origin != languages[0] else "")
+    return f"translate docs/{lang}/{page}, or copy it, marked untranslated, with `{command}`"
+
+
 # --- The state of one page in one language ------------------------------------------------
 
 @dataclass
@@ -76,6 +115,7 @@ class UnitState:
     made_from: str | None = None
     recorded_hash: str | None = None
     current_hash: str | None = None
+    advice: str = ""                # what to do when the page is missing
 
     @property
     def path(self) -> str:
@@ -94,7 +134,7 @@ class UnitState:
     def reason(self) -> str:
         """One line for the command line: why this state, and what to do."""
         if self.state == "missing":
-            return f"{self.path} is missing: translate it, or copy it with `{RECOPY} {self.lang} {self.page}`"
+            return f"{self.path} is missing: {self.advice}"
         if self.state != "outdated":
             return ""
         origin = f"docs/{self.made_from}/{self.page}"
@@ -185,6 +225,9 @@ def report(docs_dir: Path, languages: list[str], nav_order: list[str] | None = N
             if (Path(docs_dir) / lang / page).is_file():
                 check_front_matter(Path(docs_dir) / lang / page, lang, list(languages))
         result.states[lang] = {page: unit_state(docs_dir, lang, page) for page in result.pages}
+        for state in result.states[lang].values():
+            if state.state == "missing":
+                state.advice = missing_advice(docs_dir, state.page, lang, list(languages))
     return result
 
 
@@ -312,21 +355,27 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
     return changes
 
 
-def recopy(docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, base: str) -> list[Change]:
+def recopy(docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, languages: list[str],
+           base: str | None = None) -> list[Change]:
     """Copy again, from the page they were copied from, the pages of `lang` still marked untranslated;
-    copy from the `base` language, marked untranslated, the pages `lang` lacks."""
+    copy the pages `lang` lacks, marked untranslated, from `base` or else from the best language that has
+    them (copy_origin). A page whose source language is `lang` is never made from a copy."""
     changes = []
     for page in pages:
         path = Path(docs_dir) / lang / page
         state = unit_state(docs_dir, lang, page)
         if state.state == "missing":
-            origin = Path(docs_dir) / base / page
+            if page_source_language(docs_dir, page, languages) == lang:
+                changes.append(Change(page, "skipped", missing_advice(docs_dir, page, lang, languages)))
+                continue
+            origin_lang = base or copy_origin(docs_dir, page, languages)
+            origin = Path(docs_dir) / str(origin_lang) / page
             if not origin.is_file():
-                changes.append(Change(page, "skipped", f"docs/{base}/{page} does not exist either"))
+                changes.append(Change(page, "skipped", f"docs/{origin_lang}/{page} does not exist either"))
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, untranslated_copy(origin, base))
-            changes.append(Change(page, "copied", f"was missing: copied from docs/{base}/{page}, marked untranslated"))
+            write_atomically(path, untranslated_copy(origin, origin_lang))
+            changes.append(Change(page, "copied", f"was missing: copied from docs/{origin_lang}/{page}, marked untranslated"))
             continue
         if state.translation != "untranslated":
             if not only_outdated:
@@ -344,9 +393,9 @@ def recopy(docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, bas
     return changes
 
 
-def resolve_page(docs_dir: Path, lang: str, name: str, also_in: str | None = None) -> str:
+def resolve_page(docs_dir: Path, lang: str, name: str, also_in: list[str] | None = None) -> str:
     """A page as a translator may name it: 'about', 'about.md', 'docs/de/about.md', 'de/about.md';
-    it must exist in docs/<lang>/ (or, given `also_in`, in that language's tree)."""
+    it must exist in docs/<lang>/ (or, given `also_in`, in one of those languages' trees)."""
     name = name.replace("\\", "/").strip("/")
     for prefix in (f"docs/{lang}/", f"{lang}/", "docs/"):
         if name.startswith(prefix):
@@ -354,7 +403,7 @@ def resolve_page(docs_dir: Path, lang: str, name: str, also_in: str | None = Non
             break
     if not name.endswith(".md"):
         name += ".md"
-    if not (Path(docs_dir) / lang / name).is_file() and not (also_in and (Path(docs_dir) / also_in / name).is_file()):
+    if not any((Path(docs_dir) / code / name).is_file() for code in [lang, *(also_in or [])]):
         raise ContentError(Path(docs_dir) / lang / name, f"there is no page '{name}' in docs/{lang}/",
                            f"name a page as its path in docs/{lang}/, e.g. about.md or trainer/guidelines.md")
     return name

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from course import DOCS_DIR
 from course.errors import ContentError
+from course.translation_status import missing_advice
 
 LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 
@@ -46,10 +47,10 @@ def tree_problems(languages: list[str], docs_dir: Path = DOCS_DIR) -> list[Conte
         lacking = [lang for lang in pages if page not in pages[lang]]
         if lacking:
             having = [lang for lang in pages if page in pages[lang]]
+            advice = "one of these:" + "".join(f"\n    - {missing_advice(docs_dir, page, lang, languages)};" for lang in lacking)
             problems.append(ContentError(
                 docs_dir / having[0] / page,
                 f"page '{page}' exists in {', '.join(having)} but is missing in {', '.join(lacking)}",
-                "add " + ", ".join(f"docs/{lang}/{page}" for lang in lacking)
-                + " (translated, or copied with `.venv/bin/python scripts/translation_status.py recopy LANG`), or delete the page from every language",
+                advice + "\n    - or delete the page from every language",
             ))
     return problems

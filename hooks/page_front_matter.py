@@ -1,5 +1,6 @@
-"""Each page's front matter: checked, then shown (the one-line summary under the
-title, and an honest notice on a page that is a draft or not translated)."""
+"""Each page's front matter, shown: the one-line summary under the title, and an
+honest notice on a page that is a draft or not translated. (hooks/source_check.py
+has checked it before the build.)"""
 import html
 import re
 from pathlib import Path
@@ -8,19 +9,11 @@ from mkdocs.utils import get_relative_url
 
 from course import strings
 from course.config import language_root
-from course.build import fails_loudly, page_language, site_languages, strings_dir
-from course.front_matter import check_front_matter
-from course.translation_status import check_translation_keys, unit_state
+from course.build import fails_loudly, page_language, strings_dir
+from course.translation_status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
 NOTICE_STATUSES = ("draft", "untranslated", "outdated")
-
-
-@fails_loudly
-def on_page_markdown(markdown, page, config, files):
-    path, lang, languages = Path(page.file.abs_src_path), page_language(page), site_languages(config)
-    check_translation_keys(path, check_front_matter(path, lang, languages), lang, languages)
-    return markdown
 
 
 @fails_loudly

@@ -12,20 +12,22 @@ that language links to. One progress line per language.
 Each PDF is then checked: every font embedded and one of the book's fonts
 (Noto, installed by scripts/setup.sh), no character without a glyph, no
 WeasyPrint warning. Exits 1 naming the problems if any PDF fails.
+
+A PDF whose inputs (print page, stylesheet, fonts, WeasyPrint) have not
+changed since it was last made is copied from the cache (.cache/pdf/, or
+$COURSE_PDF_CACHE) instead of being rendered again; --no-cache renders all.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT  # noqa: E402
 from course.config import default_language, languages  # noqa: E402
-from course.pdf_build import render  # noqa: E402
+from course.pdf_build import CACHE_DIR, describe, make_pdfs  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -39,6 +41,7 @@ def parse_args(argv=None):
                         help="the mkdocs.yml whose languages to make (default: this project's)")
     parser.add_argument("--jobs", type=int, default=0,
                         help="PDFs rendered at once (default: one per core, at most one per language)")
+    parser.add_argument("--no-cache", action="store_true", help="render every PDF, even an unchanged one")
     return parser.parse_args(argv)
 
 
@@ -52,21 +55,16 @@ def main(argv=None) -> int:
         return 2
     default = default_language(args.config_file)
     site_dir = args.site_dir.resolve()
-    jobs = args.jobs or min(os.cpu_count() or 1, len(wanted))
-    print(f"==> making {len(wanted)} PDF(s) with WeasyPrint into {site_dir} ({jobs} at a time)", flush=True)
-    failed = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(render, site_dir, lang, default): lang for lang in wanted}
-        for future in as_completed(futures):
-            result = future.result()
-            where = result.pdf.relative_to(site_dir) if result.pdf.is_relative_to(site_dir) else result.pdf
-            if result.pages:
-                print(f"==> PDF {result.lang}: {where}, {result.pages} pages, "
-                      f"{result.size / 1024:.0f} KiB, {result.seconds:.1f} s", flush=True)
-            for problem in result.problems:
-                print(f"    {result.lang}: {problem}", file=sys.stderr, flush=True)
-            if result.problems:
-                failed.append(result.lang)
+    print(f"==> making {len(wanted)} PDF(s) with WeasyPrint into {site_dir}", flush=True)
+
+    def log(result):
+        if result.pages:
+            print(f"==> {describe(result, site_dir)}", flush=True)
+        for problem in result.problems:
+            print(f"    {result.lang}: {problem}", file=sys.stderr, flush=True)
+
+    results = make_pdfs(site_dir, wanted, default, jobs=args.jobs, cache=None if args.no_cache else CACHE_DIR, log=log)
+    failed = [r.lang for r in results if r.problems]
     if failed:
         print(f"error: the PDF of {', '.join(sorted(failed))} has problems (above)", file=sys.stderr)
         return 1

@@ -17,8 +17,10 @@
   .venv/bin/python scripts/translation_status.py recopy LANG [PAGE ...] [--from LANG]
       Copies again the pages of LANG still marked `translation: untranslated`
       whose original has changed (or the pages named), and copies the pages
-      LANG lacks (a page added to the course later) from the default language,
-      marked untranslated. Never touches a translation.
+      LANG lacks (a page added to the course later), marked untranslated, from
+      --from LANG, or else from the page's source language, or else from the
+      default language. Never touches a translation, and never writes a copy
+      in place of a missing source page.
 
 PAGE is a page's path in docs/LANG/, e.g. about.md or trainer/guidelines.md.
 """
@@ -64,7 +66,8 @@ def parse_args(argv):
     rec.add_argument("pages", metavar="PAGE", nargs="*",
                      help="pages to copy again (default: every outdated copy, and every page LANG lacks)")
     rec.add_argument("--from", dest="base", metavar="LANG",
-                     help="where to copy a page LANG lacks from (default: the site's default language)")
+                     help="where to copy a page LANG lacks from (default: its source language, "
+                          "else the site's default language)")
     for sub in (show, ref, rec):
         sub.add_argument("--project", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
@@ -190,13 +193,14 @@ def print_changes(lang: str, changes: list[Change]) -> None:
           + (f", {sources} source page(s) with nothing to record" if sources else ""))
 
 
-def pages_for(project: Project, lang: str, names: list[str], also_in: str | None = None) -> list[str]:
-    """The pages named, or every page of LANG (and of `also_in`, for pages LANG lacks)."""
+def pages_for(project: Project, lang: str, names: list[str], also_in: list[str] | None = None) -> list[str]:
+    """The pages named, or every page of LANG (and of the languages `also_in`, for pages LANG lacks)."""
     if names:
         return [resolve_page(project.docs, lang, name, also_in) for name in names]
     found = set()
-    for tree in [project.docs / lang] + ([project.docs / also_in] if also_in else []):
-        found |= {p.relative_to(tree).as_posix() for p in tree.rglob("*.md")}
+    for tree in [project.docs / code for code in [lang, *(also_in or [])]]:
+        if tree.is_dir():
+            found |= {p.relative_to(tree).as_posix() for p in tree.rglob("*.md")}
     return sorted(found)
 
 
@@ -216,12 +220,14 @@ def do_refresh(project: Project, args) -> int:
 
 def do_recopy(project: Project, args) -> int:
     project.check_language(args.lang)
-    base = args.base or project.default
-    project.check_language(base)
+    if args.base:
+        project.check_language(args.base)
+    origin = f"docs/{args.base}/" if args.base else "the page's source language (or else the default language)"
     print(f"==> copying again the untranslated pages of docs/{args.lang}/ whose original has changed, "
-          f"and copying from docs/{base}/ the pages docs/{args.lang}/ lacks")
-    print_changes(args.lang, recopy(project.docs, args.lang, pages_for(project, args.lang, args.pages, base),
-                                    only_outdated=not args.pages, base=base))
+          f"and copying from {origin} the pages docs/{args.lang}/ lacks")
+    pages = pages_for(project, args.lang, args.pages, [args.base] if args.base else project.languages)
+    print_changes(args.lang, recopy(project.docs, args.lang, pages, only_outdated=not args.pages,
+                                    languages=project.languages, base=args.base))
     return 0
 
 

@@ -28,7 +28,7 @@ def write(tmp_path, text):
     ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
     ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
     ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
-    ("---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n", "en", 2, "not valid YAML"),
+    ("---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n", "en", 2, "holds ': '"),
 ])
 def test_front_matter_mistakes_name_the_line(tmp_path, text, lang, line, words):
     with pytest.raises(ContentError) as err:

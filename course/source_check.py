@@ -1,0 +1,203 @@
+"""Every rule of AUTHORING.md that can be checked in the files people edit,
+checked once per build for every language, before MkDocs renders a page.
+
+Each problem is a ContentError that names the file, the line and the fix.
+All of them are reported at once (a translator fixing a tree sees the whole
+list), and a file that cannot be read (not UTF-8, bad front matter) is
+reported once, without the problems that would follow from it.
+
+The checks, one job each:
+- course/trees.py          every page in every language tree
+- course/config.py         `nav:` names pages that exist, in every language
+- course/strings.py        every UI word in every language, as plain text
+- course/source_text.py    UTF-8, not empty
+- course/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
+- course/blocks.py         the course's blocks: names, titles, settings, closed
+- course/quiz.py           quiz questions: options, right answers, feedback
+- course/headings.py       heading ids: present, kebab-case, unique
+- course/html_policy.py    no HTML, no attributes that run script, no refused link schemes
+- course/links.py          links and pictures lead somewhere
+- below                    a translation keeps its source's heading ids and quiz answers
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course import strings
+from course.blocks import check_blocks
+from course.config import nav_entries
+from course.errors import ContentError
+from course.front_matter import check_front_matter
+from course.headings import check_headings, headings, page_ids
+from course.html_policy import check_html
+from course.links import check_links
+from course.markdown_source import Page, read_page
+from course.quiz import Question, questions_in
+from course.translation_status import check_translation_keys
+from course.trees import tree_problems
+
+MAX_SHOWN = 40
+
+
+@dataclass
+class CheckedPage:
+    page: Page
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    root: Path
+    languages: list[str]
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def strings_dir(self) -> Path:
+        return self.root / "i18n"
+
+
+def check_project(root: Path, languages: list[str]) -> list[ContentError]:
+    project = Project(Path(root), list(languages))
+    problems = tree_problems(project.languages, project.docs)
+    problems += nav_problems(project)
+    problems += string_problems(project)
+    pages: dict[tuple[str, str], CheckedPage] = {}
+    for lang in project.languages:
+        tree = project.docs / lang
+        for path in sorted(tree.rglob("*.md")) if tree.is_dir() else []:
+            name = path.relative_to(tree).as_posix()
+            checked, found = _check_page(path, lang, name, project.languages)
+            problems += found
+            if checked:
+                pages[(lang, name)] = checked
+    ids = {key: page_ids(checked.page) for key, checked in pages.items()}
+    every_page = {name for _, name in pages}
+    for (lang, name), checked in pages.items():
+        twins = frozenset(page for page in every_page if (lang, page) not in pages)
+        problems += check_links(checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins)
+    problems += parity_problems(pages, project.languages)
+    return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+
+
+def _check_page(path: Path, lang: str, name: str, languages: list[str]) -> tuple[CheckedPage | None, list[ContentError]]:
+    try:
+        page = read_page(path, lang, name)
+        check_front_matter(path, lang, languages, page.front_matter)
+        check_translation_keys(path, page.front_matter, lang, languages)
+    except ContentError as err:
+        return None, [err]
+    found = check_blocks(page) + check_headings(page) + check_html(page)
+    checked = CheckedPage(page)
+    if not any("block" in p.problem for p in found):
+        try:
+            checked.questions = questions_in(page.body, path, first_line=page.body_start)
+        except ContentError as err:
+            found.append(err)
+    return checked, found
+
+
+def nav_problems(project: Project) -> list[ContentError]:
+    found = []
+    for page, line in nav_entries(project.mkdocs_yml):
+        # A page that some languages have and others lack is the trees check's to report.
+        if any((project.docs / lang / page).is_file() for lang in project.languages):
+            continue
+        found.append(ContentError(
+            project.mkdocs_yml, f"nav: names '{page}', which does not exist in any language "
+                                f"({', '.join(f'docs/{lang}/' for lang in project.languages)})",
+            "check the file name under nav: (a path inside docs/<lang>/), or add the page to every language tree",
+            line=line))
+    return found
+
+
+def string_problems(project: Project) -> list[ContentError]:
+    found = []
+    strings.clear_cache()
+    for lang in project.languages:
+        try:
+            strings.load_strings(lang, project.strings_dir)
+        except ContentError as err:
+            found.append(err)
+    return found
+
+
+def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[str]) -> list[ContentError]:
+    """A translation keeps its source page's heading ids (in order) and its quiz's answer key."""
+    found = []
+    for (lang, name), checked in pages.items():
+        source_lang = checked.page.front_matter.data.get("source_language")
+        source = pages.get((source_lang, name))
+        if source is None or source_lang == lang:
+            continue
+        found += _heading_differences(checked.page, source.page)
+        found += _quiz_differences(checked, source)
+    return found
+
+
+def _heading_differences(page: Page, source: Page) -> list[ContentError]:
+    mine = [h for h in headings(page) if h.id]
+    theirs = [h for h in headings(source) if h.id]
+    if source.front_matter.data.get("sorted_per_language"):   # each language in its own alphabetical order
+        mine, theirs = sorted(mine, key=lambda h: h.id), sorted(theirs, key=lambda h: h.id)
+    for index, heading in enumerate(mine):
+        expected = theirs[index] if index < len(theirs) else None
+        if expected is None or heading.id != expected.id:
+            should = (f"the source has #{expected.id} here ({_where(source, expected.line)})" if expected
+                      else f"the source has no more headings with ids ({_where(source, None)})")
+            return [ContentError(page.path, f"this heading's id #{heading.id} differs from the source page: {should}",
+                                 "keep the source's heading ids, in the same order, in every language", line=heading.line)]
+    if len(mine) < len(theirs):
+        missing = theirs[len(mine)]
+        return [ContentError(page.path, f"the heading #{missing.id} of the source ({_where(source, missing.line)}) "
+                                        "is missing from this page",
+                             "translate every heading of the source and keep its {#id}",
+                             line=mine[-1].line if mine else page.body_start)]
+    return []
+
+
+def _quiz_differences(checked: CheckedPage, source: CheckedPage) -> list[ContentError]:
+    mine, theirs = checked.questions, source.questions
+    path = checked.page.path
+    if len(mine) != len(theirs):
+        line = mine[-1].line if mine else checked.page.body_start
+        return [ContentError(path, f"this page has {len(mine)} quiz questions, its source has {len(theirs)} "
+                                   f"({_where(source.page, None)})",
+                             "translate every question of the source, no more, no fewer", line=line)]
+    found = []
+    for number, (q, s) in enumerate(zip(mine, theirs), start=1):
+        if len(q.options) != len(s.options):
+            problem = f"question {number} has {len(q.options)} options, its source has {len(s.options)}"
+        elif q.answer_key != s.answer_key:
+            problem = (f"question {number} marks option(s) {_numbers(q.answer_key)} as right, its source marks "
+                       f"{_numbers(s.answer_key)}")
+        elif q.situation != s.situation:
+            problem = f"question {number} {'is' if q.situation else 'is not'} marked 'situation: true', unlike its source"
+        else:
+            continue
+        found.append(ContentError(path, f"{problem} ({_where(source.page, s.line)})",
+                                  "keep the source's options in the same order, with [x] on the same ones", line=q.line))
+    return found
+
+
+def _numbers(key: tuple[int, ...]) -> str:
+    return ", ".join(str(i + 1) for i in key) or "none"
+
+
+def _where(page: Page, line: int | None) -> str:
+    return f"docs/{page.lang}/{page.name}" + (f":{line}" if line else "")
+
+
+def report(problems: list[ContentError]) -> str:
+    """One message for a build that stops: every problem, each with its file, line and fix."""
+    shown = problems[:MAX_SHOWN]
+    more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+    return (f"The course's files have {len(problems)} problem(s) to fix before the site can be built:\n"
+            + "\n".join(str(p) for p in shown) + more)
