@@ -1,6 +1,7 @@
 """The front matter every course page carries, and its checks (see AUTHORING.md)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def _parse(text: str, path: Path) -> FrontMatter:
     except StopIteration:
         raise ContentError(path, "the front matter is never closed", "add a line '---' after the last key", line=1) from None
     block = "\n".join(lines[1:end])
+    for number, line in enumerate(lines[1:end], start=2):
+        if _unclosed_quote(line):
+            raise ContentError(path, "the front matter is not valid: a quote on this line is never closed",
+                               "end the value with the same quote mark it starts with (one value per line)", line=number)
     try:
         data = yaml.safe_load(block) or {}
     except yaml.YAMLError as err:
@@ -63,6 +68,21 @@ def _parse(text: str, path: Path) -> FrontMatter:
         if key and not line.startswith((" ", "\t", "#")):
             key_lines.setdefault(key, number)
     return FrontMatter(data, key_lines, end + 1)
+
+
+QUOTED_VALUE = re.compile(r"^[\w-]+:[ \t]*(?P<quote>[\"'])(?P<rest>.*)$")
+
+
+def _unclosed_quote(line: str) -> bool:
+    """`key: "value` with no closing quote on the line: YAML would read on into the next keys
+    and report the mistake lines later, or not at all."""
+    match = QUOTED_VALUE.match(line)
+    if not match:
+        return False
+    rest = match["rest"]
+    if match["quote"] == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is None
+    return re.search(r"'(?!')", rest.replace("''", "")) is None
 
 
 def _yaml_error(path: Path, err: yaml.YAMLError, first_line: int) -> ContentError:

@@ -17,6 +17,7 @@ Markdown ever turns text into markup no rule above foresaw.
 """
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -35,9 +36,9 @@ CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def url_problem(url: str) -> str | None:
-    """Why a link's address is refused, or None. Browsers ignore spaces and control
-    characters inside a scheme ('java script:'), so they are removed before looking."""
-    plain = CONTROL.sub("", url)
+    """Why a link's address is refused, or None. Browsers decode character references and
+    ignore tabs and control characters inside a scheme ('java&#x09;script:'), so this does too."""
+    plain = CONTROL.sub("", html.unescape(url))
     if SCHEME.match(plain) and urlsplit(plain).scheme.lower() not in ALLOWED_SCHEMES:
         return f"a link to a '{urlsplit(plain).scheme.lower()}:' address"
     return None

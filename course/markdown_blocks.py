@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString
+
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_ranged_integer
 
@@ -69,16 +71,16 @@ class Quiz(_CourseBlock):
         form = etree.SubElement(block, "form", {"class": "quiz", "data-quiz": qid, "novalidate": "novalidate"})
         fieldset = etree.SubElement(form, "fieldset")
         legend = etree.SubElement(fieldset, "legend")
-        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = f'{words["question"]} {self.number}. '
+        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = AtomicString(f'{words["question"]} {self.number}. ')
         etree.SubElement(legend, "span", {"class": "quiz__text"}).text = question.text
         hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint"})
-        hint.text = words["choose_all"] if question.multiple else words["choose_one"]
+        hint.text = AtomicString(words["choose_all"] if question.multiple else words["choose_one"])
         fieldset.set("aria-describedby", f"{qid}-hint")
         for index, option in enumerate(question.options):
             self._option(fieldset, qid, index, option, "checkbox" if question.multiple else "radio")
 
         actions = etree.SubElement(form, "div", {"class": "quiz__actions"})
-        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = words["check"]
+        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = AtomicString(words["check"])
         etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
         self._answer_key(block, question, words)
 
@@ -93,12 +95,12 @@ class Quiz(_CourseBlock):
     def _answer_key(self, block, question, words):
         """Readable with JavaScript off and printed: each option, right or not, and why."""
         details = etree.SubElement(block, "details", {"class": "quiz__answer-key"})
-        etree.SubElement(details, "summary").text = words["show_answer"]
+        etree.SubElement(details, "summary").text = AtomicString(words["show_answer"])
         listing = etree.SubElement(details, "ul")
         for option in question.options:
             item = etree.SubElement(listing, "li", {"class": "quiz__key-" + ("right" if option.correct else "wrong")})
             verdict = etree.SubElement(item, "strong")
-            verdict.text = (words["right"] if option.correct else words["not_right"]) + ": "
+            verdict.text = AtomicString((words["right"] if option.correct else words["not_right"]) + ": ")
             verdict.tail = option.text
             etree.SubElement(item, "br").tail = option.feedback
 
@@ -112,7 +114,7 @@ class Exercise(_CourseBlock):
         number = self.next_number("exercise")
         section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": f"e{number}"})
         title = etree.SubElement(section, "p", {"class": "exercise__title"})
-        etree.SubElement(title, "span", {"class": "exercise__label"}).text = self.words["exercise"]["label"] + ": "
+        etree.SubElement(title, "span", {"class": "exercise__label"}).text = AtomicString(self.words["exercise"]["label"] + ": ")
         etree.SubElement(title, "strong").text = self.argument
         self.body = etree.SubElement(section, "div", {"class": "exercise__task"})
         self.section = section
@@ -136,7 +138,7 @@ class Answer(_CourseBlock):
 
     def on_create(self, parent):
         details = etree.SubElement(parent, "details", {"class": "model-answer"})
-        etree.SubElement(details, "summary").text = self.words["exercise"]["show_model_answer"]
+        etree.SubElement(details, "summary").text = AtomicString(self.words["exercise"]["show_model_answer"])
         self.body = etree.SubElement(details, "div", {"class": "model-answer__body"})
         return details
 

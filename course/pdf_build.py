@@ -41,6 +41,7 @@ class Rendered:
     size: int = 0                  # bytes
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    unprintable: set[str] = field(default_factory=set)   # characters the book's fonts lack
     cached: bool = False           # taken from the cache, not rendered
 
 
@@ -80,7 +81,21 @@ def render(site_dir: Path, lang: str, default: str) -> Rendered:
     # WeasyPrint warns of what it could not do: a missing image or stylesheet, CSS it ignores.
     result.problems.extend(f"WeasyPrint: {message}" for message in warnings.messages)
     result.problems.extend(pdf_check.problems(target, print_book.FONT_FAMILIES))
+    result.unprintable = pdf_check.unprintable(target, print_book.FONT_FAMILIES)
     return result
+
+
+def where_written(characters: set[str], files: list[Path], limit: int = 5) -> list[tuple[Path, int, str]]:
+    """Where the sources use characters a PDF could not print: (file, line, characters), the first few."""
+    found = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
+            here = "".join(sorted(set(line) & characters))
+            if here:
+                found.append((path, number, here))
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 # ---- the cache ------------------------------------------------------------------------------

@@ -123,6 +123,17 @@ def fonts(pdf: Path | PdfReader) -> list[PdfFont]:
     return found
 
 
+def unprintable(pdf: Path | PdfReader, families) -> set[str]:
+    """The characters the book's fonts could not print: drawn with a missing glyph, or with a
+    font that is not one of `families` (the machine's fallback for a character they lack)."""
+    found = set()
+    for font in fonts(pdf):
+        found |= font.missing
+        if not font.family_matches(families):
+            found |= {c for c in font.characters if len(c) == 1 and not c.isspace()}
+    return found
+
+
 def problems(pdf: Path | PdfReader, families) -> list[str]:
     """What makes the PDF print differently elsewhere or print an empty box:
     a font not embedded, a font that is not one of `families`, a missing glyph."""

@@ -26,7 +26,9 @@ from typing import Callable
 
 from course import pdf_build
 from course.config import default_language, languages
+from course.errors import display_path
 from course.offline_package import package_site
+from course.source_check import check_project, report
 
 MKDOCS_LOG_PREFIXES = ("INFO    -  ", "DEBUG   -  ")
 MKDOCS_NOISE = ("Aborted with a BuildError!", "Aborted with ")
@@ -53,12 +55,24 @@ class Build:
         """Build into the staging folder, then put it in the site's place; raise BuildFailed otherwise."""
         shutil.rmtree(self.staging, ignore_errors=True)   # left by a build that was killed
         try:
+            self.check_sources()
             self.html()
             self.pdfs()
             self.offline_zip()
             replace(self.staging, self.site_dir)
         finally:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+    def check_sources(self) -> None:
+        """The rules of AUTHORING.md, before MkDocs starts (it checks them again, for `mkdocs serve`)."""
+        langs = [lang.code for lang in languages(self.project / "mkdocs.yml")]
+        pages = sum(1 for lang in langs for _ in (self.project / "docs" / lang).rglob("*.md"))
+        self.log(f"==> checking the course's files: {pages} pages in {len(langs)} languages, the UI words and mkdocs.yml")
+        problems = check_project(self.project, langs)
+        if problems:
+            for line in report(problems).split("\n"):
+                self.log(line)
+            raise BuildFailed(f"{len(problems)} problem(s) in the course's files (above)")
 
     def html(self) -> None:
         langs = [lang.code for lang in languages(self.project / "mkdocs.yml")]
@@ -92,12 +106,26 @@ class Build:
                 self.log(f"==> {pdf_build.describe(result, self.staging)}")
             for problem in result.problems:
                 self.log(f"error: PDF {result.lang}: {problem}")
+            if result.unprintable:
+                self.log(self.unprintable_message(result))
 
         results = pdf_build.make_pdfs(self.staging, langs, default_language(config), jobs=self.jobs,
                                       cache=self.pdf_cache, log=report)
         failed = [r.lang for r in results if r.problems]
         if failed:
             raise BuildFailed(f"the PDF of {', '.join(failed)} has problems (above)")
+
+    def unprintable_message(self, result) -> str:
+        """Where the language's files use the characters its PDF could not print, and what to do."""
+        lang = result.lang
+        files = sorted((self.project / "docs" / lang).rglob("*.md")) + [self.project / "i18n" / f"{lang}.yml"]
+        places = pdf_build.where_written(result.unprintable, [f for f in files if f.is_file()])
+        lines = [f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {chars!r}: no font of the book has them"
+                 for path, line, chars in places]
+        fix = ("  How to fix: use another character, or, for a script the book's fonts lack, install its "
+               "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)")
+        return "\n".join(lines + [fix]) if lines else \
+            f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
 
     def offline_zip(self) -> None:
         target = package_site(self.staging)

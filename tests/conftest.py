@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from course import PROJECT_ROOT
 from course.config import languages
+from course.offline_package import package_site
+from course.pdf_build import make_pdfs
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
@@ -23,20 +26,40 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
                           cwd=project, env=env, capture_output=True, text=True)
 
 
+# One edition date for the whole run: the PDFs' inputs then stay the same between the
+# builds of a run, and every build after the first takes its PDFs from the cache.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time()) // 86400 * 86400))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built from the working tree with --strict, with the PDF of
-    each language made into it as scripts/build-site.sh does (so links to them resolve)."""
+def pdf_cache(tmp_path_factory) -> Path:
+    """The PDF cache of this test run (never the project's own .cache/)."""
+    return tmp_path_factory.mktemp("pdf-cache")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
+    """The real site, built from the working tree with --strict, with the PDF of each
+    language and the offline zip made into it as scripts/build_site.py does; and what
+    making each PDF gave (course.pdf_build.Rendered, by language). A PDF that fails does
+    not stop the others: only the tests of its language fail (tests/test_pdf.py)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(PROJECT_ROOT, site_dir)
     assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
-    pdfs = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_pdfs.py"), "--site-dir", str(site_dir)],
-                          capture_output=True, text=True)
-    assert pdfs.returncode == 0, f"the PDFs were not made:\n{pdfs.stdout}\n{pdfs.stderr}"
-    packed = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "package_offline.py"), "--site-dir", str(site_dir)],
-                            capture_output=True, text=True)
-    assert packed.returncode == 0, f"the offline zip was not made:\n{packed.stdout}\n{packed.stderr}"
-    return site_dir
+    codes = [lang.code for lang in languages()]
+    results = {r.lang: r for r in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache)}
+    package_site(site_dir)
+    return site_dir, results
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def pdf_results(built) -> dict:
+    return built[1]
 
 
 @pytest.fixture(scope="session")
