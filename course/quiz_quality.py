@@ -14,7 +14,8 @@ Per unit (single-answer questions):
 
 Per language, over the whole course (single-answer questions):
 - no position holds more than 40 % of the right options;
-- the right option is the longest option in at most 40 % of the questions.
+- the right option is the longest option in at most 40 % of the questions,
+  and the shortest in at most 40 % (length must not give it away either way).
 
 Untranslated copies are left out: they are another language's text.
 """
@@ -30,6 +31,7 @@ from course.quiz import Question
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MAX_POSITION_SHARE = 0.40
 MAX_LONGEST_SHARE = 0.40
+MAX_SHORTEST_SHARE = 0.40
 MIN_REASON_WORDS = 4
 HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place (the same order in every language)"
 
@@ -51,13 +53,17 @@ class UnitQuiz:
         return [q.answer_key[0] + 1 for q in self.single]
 
     def longest_is_right(self) -> list[bool]:
-        return [_right_is_longest(q) for q in self.single]
+        return [_right_stands_out(q, longest=True) for q in self.single]
+
+    def shortest_is_right(self) -> list[bool]:
+        return [_right_stands_out(q, longest=False) for q in self.single]
 
 
-def _right_is_longest(question: Question) -> bool:
+def _right_stands_out(question: Question, longest: bool) -> bool:
+    """Is the right option strictly the longest (or the shortest) of the question's options?"""
     lengths = [len(o.text) for o in question.options]
-    right = lengths[question.answer_key[0]]
-    return all(right > length for i, length in enumerate(lengths) if i != question.answer_key[0])
+    key = question.answer_key[0]
+    return all((lengths[key] > n) if longest else (lengths[key] < n) for i, n in enumerate(lengths) if i != key)
 
 
 @dataclass
@@ -77,6 +83,9 @@ class LanguageFigures:
 
     def longest_count(self) -> int:
         return sum(sum(unit.longest_is_right()) for unit in self.units)
+
+    def shortest_count(self) -> int:
+        return sum(sum(unit.shortest_is_right()) for unit in self.units)
 
     def options_per_question(self) -> Counter:
         return Counter(len(q.options) for q in self.questions)
@@ -145,6 +154,12 @@ def language_problems(figures: LanguageFigures, anchor: Path) -> list[ContentErr
             anchor, f"in '{figures.lang}', the right option is the longest in {longest} of {single} single-answer "
                     f"questions ({longest / single:.0%}; at most {MAX_LONGEST_SHARE:.0%})",
             "make some wrong options as full as the right one, or the right one shorter"))
+    shortest = figures.shortest_count()
+    if shortest / single > MAX_SHORTEST_SHARE:
+        found.append(ContentError(
+            anchor, f"in '{figures.lang}', the right option is the shortest in {shortest} of {single} single-answer "
+                    f"questions ({shortest / single:.0%}; at most {MAX_SHORTEST_SHARE:.0%})",
+            "make some right options as full as the wrong ones, or some wrong ones shorter"))
     return found
 
 
@@ -174,7 +189,8 @@ def report_lines(figures: LanguageFigures) -> list[str]:
     spread = ", ".join(f"option {p}: {n} ({n / single:.0%})" for p, n in sorted(figures.positions().items()))
     lines.append(f"  right option by position: {spread}")
     lines.append(f"  right option is the longest: {figures.longest_count()} of {figures.single_count()} "
-                 f"({figures.longest_count() / single:.0%})")
+                 f"({figures.longest_count() / single:.0%}); the shortest: {figures.shortest_count()} "
+                 f"({figures.shortest_count() / single:.0%})")
     per = ", ".join(f"{n} options: {c}" for n, c in sorted(figures.options_per_question().items()))
     lines.append(f"  options per question: {per}")
     return lines
@@ -182,6 +198,11 @@ def report_lines(figures: LanguageFigures) -> list[str]:
 
 def _positions_with_multiple(unit: UnitQuiz) -> list[int]:
     return [q.answer_key[0] + 1 if not q.multiple else 0 for q in unit.questions]
+
+
+def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question]]]) -> LanguageFigures:
+    """The figures of one language from quizzes already read: (page, file, questions), in course order."""
+    return LanguageFigures(lang, [UnitQuiz(page, lang, path, questions) for page, path, questions in quizzes if questions])
 
 
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:

@@ -27,6 +27,7 @@ ELEMENTS = {
 ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "open", "start", "reversed",
     "type", "name", "value", "for", "checked", "disabled", "hidden", "novalidate", "role", "scope", "hreflang", "rel",
+    "download",
     "xmlns", "viewbox", "cx", "cy", "r", "x", "y", "text-anchor", "textlength", "lengthadjust", "focusable",
 }
 ATTRIBUTE_PREFIXES = ("aria-", "data-")

@@ -17,6 +17,7 @@ The checks, one job each:
 - course/headings.py       heading ids: present, kebab-case, unique
 - course/html_policy.py    no HTML, no attributes that run script, no refused link schemes
 - course/links.py          links and pictures lead somewhere
+- course/quiz_quality.py   quizzes that test understanding, not guessing
 - below                    a translation keeps its source's heading ids and quiz answers
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course import strings
+from course import quiz_quality, strings
 from course.blocks import check_blocks
 from course.config import nav_entries
 from course.errors import ContentError
@@ -84,7 +85,26 @@ def check_project(root: Path, languages: list[str]) -> list[ContentError]:
         twins = frozenset(page for page in every_page if (lang, page) not in pages)
         problems += check_links(checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins)
     problems += parity_problems(pages, project.languages)
+    problems += quiz_rule_problems(project, pages)
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+
+
+def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
+    """Quizzes that test understanding (course/quiz_quality.py), in every language; an untranslated
+    copy is another language's text, and is left out."""
+    found = []
+    order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}
+    for lang in project.languages:
+        quizzes = sorted(((name, checked.page.path, checked.questions) for (code, name), checked in pages.items()
+                          if code == lang and checked.questions
+                          and checked.page.front_matter.data.get("translation") != "untranslated"),
+                         key=lambda quiz: order.get(quiz[0], len(order)))
+        try:
+            openers = strings.load_strings(lang, project.strings_dir)["quiz"]
+        except ContentError:
+            continue   # reported by string_problems
+        found += quiz_quality.problems(quiz_quality.figures_of(lang, quizzes), openers)
+    return found
 
 
 def _check_page(path: Path, lang: str, name: str, languages: list[str]) -> tuple[CheckedPage | None, list[ContentError]]:
