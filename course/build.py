@@ -9,6 +9,12 @@ from mkdocs.exceptions import PluginError
 from course.errors import ContentError
 
 
+class Run:
+    """What MkDocs was started for ('build', 'serve', 'gh-deploy'), told once by on_startup.
+    Kept here, not in a hook: `mkdocs serve` loads the hooks afresh for every rebuild."""
+    command = "build"
+
+
 def project_dir(config) -> Path:
     """The folder of mkdocs.yml: i18n/ and docs/ are read from there, not from
     where this package is installed, so a copy of the project builds its own files."""
@@ -31,7 +37,16 @@ def current_language(config) -> str:
 
 
 def site_languages(config) -> list[str]:
+    """The languages this build makes (all of them, or those of a preview: hooks/preview.py)."""
     return list(i18n(config).build_languages)
+
+
+def all_languages(config) -> list[str]:
+    """Every language of the site, the default first, whether this build makes it or not."""
+    plugin = i18n(config)
+    codes = list(plugin.all_languages)
+    default = next(lang.locale for lang in plugin.config.languages if lang.default)
+    return [default] + [code for code in codes if code != default]
 
 
 def page_language(page) -> str:

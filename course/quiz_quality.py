@@ -209,6 +209,7 @@ def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFig
     """The quizzes of `pages` (in course order) in one language's tree; untranslated copies left out."""
     from course.front_matter import read_front_matter
     from course.quiz import questions_in
+    from course.source_text import read_text
 
     figures = LanguageFigures(lang)
     for page in pages:
@@ -218,7 +219,7 @@ def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFig
         fm = read_front_matter(path)
         if fm.data.get("translation") == "untranslated":
             continue
-        lines = path.read_text(encoding="utf-8").split("\n")
+        lines = read_text(path).split("\n")
         questions = questions_in("\n".join(lines[fm.end_line:]), path, first_line=fm.end_line + 1)
         if questions:
             figures.units.append(UnitQuiz(page, lang, path, questions))

@@ -7,14 +7,13 @@ language and the key, never an English word slipped into a Greek page.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
-from course.source_text import read_text
+from course.source_text import read_text, stamp
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
@@ -26,8 +25,28 @@ def strings_file(lang: str, strings_dir: Path = STRINGS_DIR) -> Path:
     return strings_dir / f"{lang}.yml"
 
 
-@lru_cache(maxsize=None)
+_loaded: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
 def _load(path: Path) -> dict:
+    """The file's words, read once per change of the file (a build reads each file once,
+    however many languages it builds; `mkdocs serve` reads a file again when it is saved)."""
+    if not path.exists():
+        raise ContentError(
+            path,
+            "this language has no UI strings file",
+            f"copy {strings_file(REFERENCE_LANGUAGE, path.parent).name} to {path.name} and translate its values",
+        )
+    key, current = path.resolve(), stamp(path)
+    cached = _loaded.get(key)
+    if cached and cached[0] == current:
+        return cached[1]
+    data = _read(path)
+    _loaded[key] = (current, data)
+    return data
+
+
+def _read(path: Path) -> dict:
     if not path.exists():
         raise ContentError(
             path,
@@ -98,5 +117,5 @@ def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
 
 
 def clear_cache() -> None:
-    """For `mkdocs serve`: strings files edited while serving are read again."""
-    _load.cache_clear()
+    """Forget every file read (they are read again anyway when they change)."""
+    _loaded.clear()

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from course.errors import ContentError
 from course.front_matter import FrontMatter, check_front_matter, read_front_matter
+from course.source_text import read_text, stamp
 
 # The order the states are shown in, from done to not started.
 STATES = ("source", "reviewed", "draft", "outdated", "untranslated", "missing")
@@ -47,12 +48,26 @@ RECOPY = ".venv/bin/python scripts/translation_status.py recopy"
 
 # --- The hash of what a translator translates --------------------------------------------
 
+_hashes: dict[Path, tuple[tuple[int, int], str]] = {}
+
+
 def content_hash(path: Path) -> str:
     """A hash of a page's description and body: what a translation is made from.
     The bookkeeping keys of the front matter (translation, source_hash, …) and
-    trailing spaces do not count, so marking a page reviewed changes nothing."""
+    trailing spaces do not count, so marking a page reviewed changes nothing.
+    Worked out once per change of the file."""
+    key, current = Path(path).resolve(), stamp(path)
+    cached = _hashes.get(key)
+    if cached and cached[0] == current:
+        return cached[1]
+    digest = _content_hash(path)
+    _hashes[key] = (current, digest)
+    return digest
+
+
+def _content_hash(path: Path) -> str:
     fm = read_front_matter(path)
-    lines = Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    lines = read_text(path).split("\n")
     body = "\n".join(line.rstrip() for line in lines[fm.end_line:]).strip("\n")
     description = " ".join(str(fm.data.get("description") or "").split())
     digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode("utf-8")).hexdigest()
@@ -301,7 +316,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 def untranslated_copy(origin: Path, origin_lang: str) -> str:
     """The text of an untranslated copy of `origin`: the same page, marked as a copy of it."""
-    text = Path(origin).read_text(encoding="utf-8")
+    text = Path(origin).read_text(encoding="utf-8-sig")
     return set_front_matter(text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)})
 
 
@@ -345,7 +360,7 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
             changes.append(Change(page, "skipped", f"docs/{origin_lang}/{page}, which it was made from, does not exist"))
             continue
         values[HASH_KEY] = content_hash(origin)
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         new = set_front_matter(text, values)
         if new == text:
             changes.append(Change(page, "unchanged", f"already up to date with docs/{origin_lang}/{page}"))

@@ -2,7 +2,8 @@
 print page (<lang prefix>print.html, course/print_book.py) from the rendered
 pages in the order of mkdocs.yml's `nav:`, and tells every page where its
 language's PDF is. The PDFs themselves are made after `mkdocs build` by
-scripts/build_pdfs.py, so `mkdocs serve` stays fast.
+scripts/build_site.py (course/pdf_build.py). `mkdocs serve` writes no print
+page, so that a save is rebuilt fast.
 """
 import os
 from datetime import datetime, timezone
@@ -11,10 +12,19 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from course import print_book, strings
-from course.build import current_language, fails_loudly, project_dir, strings_dir
+from course.build import Run, current_language, fails_loudly, project_dir, strings_dir
 from course.errors import ContentError
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit
+
+
+def on_startup(command, dirty):
+    Run.command = command
+
+
+def _printing() -> bool:
+    """`mkdocs serve` is for reading while writing: no print page (no PDF is made from it)."""
+    return Run.command != "serve"
 
 
 def _default_language(config) -> str:
@@ -32,6 +42,8 @@ def on_env(env, config, files):
 
 @event_priority(-100)  # after the hooks that change page.content in on_page_context (course_map)
 def on_page_context(context, page, config, nav):
+    if not _printing():
+        return context
     lang = current_language(config)
     src = page.file.src_uri
     src = src.split("/", 1)[1] if src.startswith(f"{lang}/") else src
@@ -43,6 +55,8 @@ def on_page_context(context, page, config, nav):
 
 @fails_loudly
 def on_post_build(config):
+    if not _printing():
+        return
     lang = current_language(config)
     default = _default_language(config)
     words = strings.load_strings(lang, strings_dir(config))

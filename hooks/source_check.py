@@ -5,7 +5,7 @@ on_config once per language; the check runs on the first."""
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.build import project_dir, site_languages
+from course.build import all_languages, project_dir
 from course.source_check import check_project, report
 
 _checked: list[bool] = []   # this module is loaded afresh for every build (and every `mkdocs serve` rebuild)
@@ -15,7 +15,7 @@ _checked: list[bool] = []   # this module is loaded afresh for every build (and 
 def on_config(config):
     if _checked:
         return
-    problems = check_project(project_dir(config), site_languages(config))
+    problems = check_project(project_dir(config), all_languages(config))
     if problems:
         raise PluginError(report(problems))
     _checked.append(True)

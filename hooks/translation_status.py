@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from course import strings
-from course.build import fails_loudly, page_language, site_languages, strings_dir, unit_key
+from course.build import all_languages, fails_loudly, page_language, strings_dir, unit_key
 from course.status_page import PLACEHOLDER, PageLink, fill
 from course.translation_status import report
 
@@ -15,7 +15,7 @@ from course.translation_status import report
 def on_page_context(context, page, config, nav):
     if not PLACEHOLDER.search(page.content or ""):
         return context
-    languages = site_languages(config)
+    languages = all_languages(config)
     words = strings.load_strings(page_language(page), strings_dir(config))
     names = {lang: strings.load_strings(lang, strings_dir(config))["language_name"] for lang in languages}
     links = {}

@@ -15,7 +15,6 @@ from course.errors import ContentError
 @event_priority(-200)  # after static-i18n has switched the config to the language
 @fails_loudly
 def on_config(config):
-    strings.clear_cache()
     for lang in site_languages(config):  # report every language's gaps, not just this one's
         strings.load_strings(lang, strings_dir(config))
     words = strings.load_strings(current_language(config), strings_dir(config))

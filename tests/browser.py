@@ -71,9 +71,10 @@ def browser_session():
             browser.close()
 
 
-def open_context(browser, traffic: Traffic):
-    """A fresh profile (own storage) whose every request is recorded; other hosts are refused."""
-    context = browser.new_context()
+def open_context(browser, traffic: Traffic, bypass_csp: bool = False):
+    """A fresh profile (own storage) whose every request is recorded; other hosts are refused.
+    bypass_csp lets a test tool (axe-core) inject its script into pages that allow only the site's own."""
+    context = browser.new_context(bypass_csp=bypass_csp)
 
     def route(route, request):
         traffic.requests.append(request.url)
