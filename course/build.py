@@ -4,9 +4,29 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
 from course.errors import ContentError
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, for every Jinja environment of the process
+    (hooks/template_cache.py); here, not in a hook, so that `mkdocs serve` keeps it between rebuilds."""
+
+    def __init__(self):
+        self.buckets: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        code = self.buckets.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.buckets[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _MemoryBytecodeCache()
 
 
 class Run:

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from course.errors import ContentError
-from course.source_text import read_text, stamp
+from course.source_text import load_yaml, read_text, stamp
 
 STATUSES = ("source", "draft", "reviewed", "untranslated")
 # `translation`, not `status`: Material reads `status` as its own page badge.
@@ -57,7 +57,7 @@ def _parse(text: str, path: Path) -> FrontMatter:
             raise ContentError(path, "the front matter is not valid: a quote on this line is never closed",
                                "end the value with the same quote mark it starts with (one value per line)", line=number)
     try:
-        data = yaml.safe_load(block) or {}
+        data = load_yaml(block) or {}
     except yaml.YAMLError as err:
         raise _yaml_error(path, err, first_line=2) from None
     if not isinstance(data, dict):

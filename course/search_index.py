@@ -1,52 +1,44 @@
-"""One search index per language, that finds words typed with or without
-accents: Greek with or without tonos and in capitals, Slovenian without
-háčeks, Danish without ø, æ, å.
+"""One search index per language, whose words are found however they are typed.
 
-Material's search (lunr) gets, per language, only that language's pages and
-an extra `folded` field: the text lower-cased with its diacritics removed. A
-query typed with accents matches `text`; one typed without matches `folded`.
-No lunr pipeline (stemmer, stop words, trimmer) is applied: lunr has no
-Slovenian stemmer, and its default trimmer deletes every Greek letter; the
-tokenizer splits on spaces and punctuation of any script instead.
+Material's search (lunr) gets, per language, only that language's pages. The
+words are normalised in the browser, the same way for the index and for the
+query (overrides/assets/javascripts/search-worker.js): lower case, marks
+removed (accents, tonos, háčeks, harakat), the language's variants and the
+prefixes its script joins to words. The index therefore holds the text once,
+as written, and the rules of its language (i18n/<lang>.yml `search:`).
+
+No lunr stemmer or stop-word filter is used: lunr has none for most of the
+course's languages, and its default trimmer deletes every non-Latin letter.
+The tokenizer splits on spaces and the punctuation of any script instead.
 """
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-
-TAG = re.compile(r"<[^>]+>")
-
-# Letters that Unicode does not decompose, written without their mark the way
-# people type them on a keyboard that lacks them.
-PLAIN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
 
 # Word separators: white space, dashes and the punctuation of the course's
-# languages (Greek uses ';' as a question mark and '·' as a semicolon).
-SEPARATOR = r"[\s\-–—‐.,:;·;!?¡¿…«»‹›\"“”„‚‘’'()\[\]{}/\\|*+=<>#%&@^_~`]+"
+# languages (Greek uses ';' as a question mark and '·' as a semicolon; Arabic
+# its own comma, semicolon and question mark).
+SEPARATOR = r"[\s\-–—‐.,:;·;!?¡¿…«»‹›\"“”„‚‘’'()\[\]{}/\\|*+=<>#%&@^_~`،؛؟]+"
 
-FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "folded": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
-
-
-def fold(text: str) -> str:
-    """'Υποστήριξη ΟΜΟΤΙΜΩΝ, človek, støtte' -> 'υποστηριξη ομοτιμων, clovek, stotte'"""
-    lowered = text.lower().translate(PLAIN_LETTERS)
-    decomposed = unicodedata.normalize("NFD", lowered)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
+# "trimmer": the place in lunr's pipeline the worker fills with its normalisation.
+PIPELINE = ["trimmer"]
 
 
-def language_index(entries: list[dict], prefix: str) -> dict:
-    """The index of one language from Material's entries: locations made relative to
-    the language's root (`prefix`, e.g. 'el/', '' for the default language)."""
+def language_index(entries: list[dict], prefix: str, rules: dict | None = None) -> dict:
+    """The index of one language from Material's entries: locations made relative to the
+    language's root (`prefix`, e.g. 'el/', '' for the default language); `rules` are the
+    language's search rules (variants, prefixes)."""
     docs = []
     for entry in entries:
         location = entry["location"]
         if prefix and location.startswith(prefix):
             location = location[len(prefix):]
-        doc = dict(entry, location=location)
-        doc["folded"] = fold(entry["title"] + " " + TAG.sub(" ", entry["text"]))
-        docs.append(doc)
-    return {"config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": [], "fields": FIELDS}, "docs": docs}
+        docs.append(dict(entry, location=location))
+    rules = rules or {}
+    course = {"variants": dict(rules.get("variants") or {}), "prefixes": list(rules.get("prefixes") or [])}
+    return {"config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS,
+                       "course": course}, "docs": docs}
 
 
 def as_json(index: dict) -> str:

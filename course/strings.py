@@ -13,7 +13,7 @@ import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
-from course.source_text import read_text, stamp
+from course.source_text import compose_yaml, load_yaml, read_text, stamp
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
@@ -55,7 +55,7 @@ def _read(path: Path) -> dict:
         )
     text = read_text(path, what="strings file")
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         raise ContentError(
@@ -82,7 +82,7 @@ def _check_plain_words(text: str, path: Path) -> None:
             raise ContentError(path, f"the UI word '{key}' holds HTML: {MARKUP.search(node.value).group(0)!r}",
                                "UI words are plain text: remove the markup (write '<' only as part of plain text)",
                                line=node.start_mark.line + 1)
-    walk(yaml.compose(text))
+    walk(compose_yaml(text))
 
 
 def flat_keys(data: dict, prefix: str = "") -> dict[str, object]:
@@ -103,8 +103,24 @@ def missing_keys(lang: str, strings_dir: Path = STRINGS_DIR) -> list[str]:
     return [key for key in reference if key not in present or present[key] in (None, "")]
 
 
+_checked: dict[tuple[Path, str], tuple[tuple, dict]] = {}
+
+
 def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
-    """The UI words of one language; fails naming the language and every missing key."""
+    """The UI words of one language; fails naming the language and every missing key.
+    Checked once per change of the language's file or of the reference file."""
+    path, reference = strings_file(lang, strings_dir), strings_file(REFERENCE_LANGUAGE, strings_dir)
+    key = (path.resolve(), lang)
+    stamps = (stamp(path) if path.exists() else None, stamp(reference) if reference.exists() else None)
+    cached = _checked.get(key)
+    if cached and cached[0] == stamps:
+        return cached[1]
+    words = _checked_strings(lang, strings_dir)
+    _checked[key] = (stamps, words)
+    return words
+
+
+def _checked_strings(lang: str, strings_dir: Path) -> dict:
     path = strings_file(lang, strings_dir)
     missing = missing_keys(lang, strings_dir)
     if missing:
@@ -119,3 +135,4 @@ def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
 def clear_cache() -> None:
     """Forget every file read (they are read again anyway when they change)."""
     _loaded.clear()
+    _checked.clear()
