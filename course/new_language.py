@@ -24,6 +24,7 @@ from typing import Callable
 import material
 import yaml
 
+from course import language_data
 from course.config import languages
 from course.errors import ContentError
 from course.translation_status import untranslated_copy, write_atomically
@@ -89,15 +90,18 @@ def check(project: Project, code: str, name: str, base: str) -> None:
                            "copy from a language that has both")
 
 
-def add_language(root: Path, code: str, name: str, base: str, direction: str = "ltr",
+def add_language(root: Path, code: str, name: str, base: str, direction: str | None = None,
                  log: Callable[[str], None] = print) -> Added:
+    """`direction` 'rtl' (--rtl) for a language written right to left that course/language_data.py
+    does not know; otherwise the direction comes from the language's code."""
     project = Project(Path(root).resolve())
     check(project, code, name, base)
+    direction = language_data.direction(code, direction)
     added = Added()
     original_mkdocs = project.mkdocs_yml.read_text(encoding="utf-8")
     try:
         _copy_pages(project, code, base, added, log)
-        _strings(project, code, name, base, added, log)
+        _strings(project, code, name, base, direction, added, log)
         _material_words(project, code, name, base, direction, added, log)
         register_language(project.mkdocs_yml, code, name)
         log(f"  registered '{code}' in mkdocs.yml (plugins → i18n → languages): the build, the search and the PDF take it from there")
@@ -126,14 +130,15 @@ def _copy_pages(project: Project, code: str, base: str, added: Added, log) -> No
     log(f"  created docs/{code}/: {len(pages)} pages copied from docs/{base}/, each marked `translation: untranslated`")
 
 
-def _strings(project: Project, code: str, name: str, base: str, added: Added, log) -> None:
+def _strings(project: Project, code: str, name: str, base: str, direction: str, added: Added, log) -> None:
     target = project.strings(code)
     if target.exists():
         added.kept.append(target)
         log(f"  kept i18n/{code}.yml, which already exists (the build names any key it lacks)")
         return
     text = project.strings(base).read_text(encoding="utf-8")
-    text = _drop_top_level_key(text, "kept_as_is")
+    for own in ("kept_as_is", "direction", "search"):   # the base language's own, not the new one's
+        text = _drop_top_level_key(text, own)
     lines = text.split("\n")
     while lines and lines[0].startswith("#"):   # the base file's own header
         lines.pop(0)
@@ -146,9 +151,23 @@ def _strings(project: Project, code: str, name: str, base: str, added: Added, lo
               f"# after the colon), never the keys. Keep {{placeholders}} as they are.\n"
               f"# `.venv/bin/python scripts/translation_status.py --lang {code}` lists the values still the same as in\n"
               f"# another language; list under `kept_as_is:` any that are rightly the same. See TRANSLATING.md.\n")
-    target.write_text(header + body, encoding="utf-8")
+    target.write_text(header + body.rstrip("\n") + "\n" + _language_block(code, direction), encoding="utf-8")
     added.created.append(target)
     log(f"  created i18n/{code}.yml: the site's own words (menus, quiz buttons, notices), copied from i18n/{base}.yml")
+    if direction == "rtl":
+        log(f"  '{code}' is written right to left: i18n/{code}.yml says `direction: rtl`")
+
+
+def _language_block(code: str, direction: str) -> str:
+    """The language's own settings: its direction, and how search reads it (course/language_data.py)."""
+    rules = language_data.search_rules(code)
+    variants = ", ".join(f"{_scalar(a)}: {_scalar(b)}" for a, b in rules["variants"].items())
+    prefixes = ", ".join(_scalar(x) for x in rules["prefixes"])
+    return ("\n# The direction of the language's script (ltr or rtl).\n"
+            f"direction: {direction}\n"
+            "\n# How search reads words in this language: letters people type for others (variants), and\n"
+            "# prefixes the script joins to words, which search sets aside (Arabic: و ف ب ل ال).\n"
+            f"search:\n  variants: {{{variants}}}\n  prefixes: [{prefixes}]\n")
 
 
 def _material_words(project: Project, code: str, name: str, base: str, direction: str, added: Added, log) -> None:

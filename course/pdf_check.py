@@ -3,18 +3,22 @@ they embedded? are they the book's fonts?) and the characters it shows
 without a glyph (a missing glyph prints as an empty box).
 
 How a missing glyph is found: WeasyPrint writes, for each font, a ToUnicode
-map from the glyphs it used to the characters they stand for, and embeds a
-subset of the font whose own `cmap` lists the characters it has glyphs for.
-A character in the first and not in the second was drawn with the font's
-"missing glyph". A character no font of the book has would instead be drawn
-with some other font of the machine: that shows as a font that is not the
-book's.
+map from the glyphs it used to the characters they stand for. A character in
+it that the font itself (the installed font file the PDF's font was made
+from, found through fontconfig) has no glyph for was drawn with the font's
+"missing glyph". The font file, not the subset embedded in the PDF: in a
+script whose letters change shape (Arabic), the subset keeps only the shapes
+used, and its own character map would not list the letters. A character no
+font of the book has would instead be drawn with some other font of the
+machine: that shows as a font that is not the book's.
 """
 from __future__ import annotations
 
 import io
 import re
+import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -24,7 +28,8 @@ from pypdf.generic import DictionaryObject, IndirectObject
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
-HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+PAIR = re.compile(rb"<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>")
+TRIPLE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
 
 
 @dataclass
@@ -32,7 +37,7 @@ class PdfFont:
     name: str                         # BaseFont without the subset tag: 'Noto-Serif-Bold'
     subtype: str
     embedded: bool
-    characters: set[str] = field(default_factory=set)      # what its glyphs stand for (ToUnicode)
+    characters: set[str] = field(default_factory=set)      # what its glyphs stand for (ToUnicode), one by one
     covered: set[int] | None = None   # the code points the embedded font has glyphs for
 
     def family_matches(self, families) -> bool:
@@ -81,12 +86,10 @@ def _to_unicode(font) -> set[str]:
     data = _resolve(font["/ToUnicode"]).get_data()
     chars = set()
     for block in BFCHAR.findall(data):
-        values = HEX.findall(block)
-        for target in values[1::2]:
-            chars.add(bytes.fromhex(target.decode()).decode("utf-16-be", "replace"))
+        for _, target in PAIR.findall(block):   # a glyph -> the character(s) it stands for ('' for none)
+            chars.update(bytes.fromhex(target.decode()).decode("utf-16-be", "replace"))
     for block in BFRANGE.findall(data):
-        values = HEX.findall(block)
-        for start, end, first in zip(values[0::3], values[1::3], values[2::3]):
+        for start, end, first in TRIPLE.findall(block):
             count = int(end, 16) - int(start, 16)
             base = bytes.fromhex(first.decode()).decode("utf-16-be", "replace")
             if len(base) == 1:
@@ -103,7 +106,10 @@ def _font(font) -> PdfFont:
     descriptor = _resolve(described.get("/FontDescriptor")) or {}
     files = [key for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in descriptor]
     pdf_font = PdfFont(name, subtype, embedded=bool(files), characters=_to_unicode(font))
-    if files:
+    installed = installed_fonts().get(name)
+    if installed:
+        pdf_font.covered = _coverage(installed)
+    elif files:   # not installed here (a PDF from elsewhere): the embedded subset is all there is
         try:
             program = TTFont(io.BytesIO(_resolve(descriptor[files[0]]).get_data()))
             cmap = program.getBestCmap() if "cmap" in program else None
@@ -111,6 +117,33 @@ def _font(font) -> PdfFont:
         except Exception:  # a CFF or Type 1 program fontTools cannot open alone: nothing to compare with
             pdf_font.covered = None
     return pdf_font
+
+
+@lru_cache(maxsize=None)
+def installed_fonts() -> dict[str, str]:
+    """The machine's fonts by the name WeasyPrint gives them in a PDF: 'Noto-Sans-Arabic-Bold' ->
+    '/usr/share/fonts/…/NotoSansArabic-Bold.ttf' (family and style, spaces made hyphens)."""
+    try:
+        listing = subprocess.run(["fc-list", "--format", "%{family[0]}|%{style[0]}|%{file}\n"],
+                                 capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found = {}
+    for line in listing.splitlines():
+        family, style, file = (line.split("|") + ["", ""])[:3]
+        name = family.replace(" ", "-") + ("" if style in ("Regular", "Book", "") else "-" + style.replace(" ", "-"))
+        found.setdefault(name, file)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _coverage(file: str) -> set[int] | None:
+    try:
+        font = TTFont(file, fontNumber=0, lazy=True)
+        cmap = font.getBestCmap()
+        return set(cmap) if cmap else None
+    except Exception:
+        return None
 
 
 def fonts(pdf: Path | PdfReader) -> list[PdfFont]:
@@ -142,9 +175,9 @@ def problems(pdf: Path | PdfReader, families) -> list[str]:
         if not font.embedded:
             found.append(f"the font {font.name} is not embedded")
         if not font.family_matches(families):
-            found.append(f"the font {font.name} is not one of the book's fonts ({', '.join(families)}): "
-                         f"no book font has a glyph for {''.join(sorted(font.characters))!r}, "
-                         "or the book's fonts are not installed (bash scripts/setup.sh)")
+            found.append(f"{''.join(sorted(font.characters))!r} printed with {font.name}, which is not one of the "
+                         f"book's fonts ({', '.join(families)}): no font of the book has these characters "
+                         "(TRANSLATING.md, 'A language in another script')")
         if font.missing:
             found.append(f"the font {font.name} has no glyph for {''.join(sorted(font.missing))!r}")
     return found

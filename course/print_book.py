@@ -40,8 +40,9 @@ PRINT_PAGE = "print.html"                  # <lang prefix>print.html, the input 
 DOWNLOADS = "downloads"
 STYLESHEET = "assets/stylesheets/print-book.css"
 TEMPLATE = "book.html"                     # in overrides/print/
-# The book's fonts (print-book.css): every font in a PDF must be one of these, embedded.
-FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Sans Mono")
+# The book's fonts (print-book.css): every font in a PDF must be one of these families (a family
+# names its scripts' own faces too: "Noto Sans" covers "Noto Sans Arabic"), embedded.
+FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Naskh Arabic")
 # The `nav:` section whose pages are for trainers: the answer key is printed at its end.
 TRAINER_SECTION = "trainer"
 
@@ -340,7 +341,8 @@ def css_content(pattern: str) -> str:
     return " ".join(out) or '""'
 
 
-def render_book(items: list, *, lang: str, default: str, words: dict, template_dir: Path, date: str) -> str:
+def render_book(items: list, *, lang: str, default: str, words: dict, template_dir: Path, date: str,
+                direction: str = "ltr") -> str:
     """The print page of one language (HTML for WeasyPrint)."""
     print_page = print_page_path(lang, default)
     units = units_of(items)
@@ -359,7 +361,7 @@ def render_book(items: list, *, lang: str, default: str, words: dict, template_d
     }
     has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in items)
     return env.get_template(TEMPLATE).render(
-        lang=lang, words=words, items=items, bodies={k: Markup(v) for k, v in bodies.items()},
+        lang=lang, direction=direction, words=words, items=items, bodies={k: Markup(v) for k, v in bodies.items()},
         keys=[{"unit": k.unit, "questions": [{"label": q.label, "text": q.text, "answers": Markup(q.answers)}
                                               for q in k.questions],
                "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises]} for k in keys],

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from course import strings
+from course.language_data import text_direction, untranslated_text
 from course.config import language_root
 from course.build import fails_loudly, page_language, strings_dir
 from course.translation_status import unit_state
@@ -27,8 +28,15 @@ def on_page_content(content, page, config, files):
     if status in NOTICE_STATUSES:
         after_title = _status_notice(status, page, lang, meta["source_language"], config, state.made_from) + after_title
     if not H1_END.search(content):
-        return after_title + content
-    return H1_END.sub("</h1>" + after_title, content, count=1)
+        content = after_title + content
+    else:
+        content = H1_END.sub("</h1>" + after_title, content, count=1)
+    copy = untranslated_text(meta, strings_dir(config))
+    if copy:
+        # The copied text is in another language: marked so, for screen readers and for the PDF;
+        # the notice inside it keeps the page's own language.
+        content = f'<div class="untranslated-text" lang="{copy["lang"]}" dir="{copy["dir"]}">{content}</div>'
+    return content
 
 
 def _status_notice(status, page, lang, source_lang, config, copy_lang):
@@ -39,13 +47,13 @@ def _status_notice(status, page, lang, source_lang, config, copy_lang):
     # An untranslated page is a copy in the language it was copied from (e.g. English), which
     # need not be the source language: the notice names it.
     sentence = html.escape(words["status"][status]).replace("{language}", _language_name(copy_lang, config))
-    return (f'<aside class="translation-status translation-status--{status}" role="note" '
-            f'data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>')
+    return (f'<aside class="translation-status translation-status--{status}" role="note" lang="{lang}" '
+            f'dir="{text_direction(lang, strings_dir(config))}" data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>')
 
 
 def _language_name(lang, config):
     name = strings.load_strings(lang, strings_dir(config))["language_name"]
-    return f'<span lang="{lang}">{html.escape(name)}</span>'
+    return f'<span lang="{lang}" dir="{text_direction(lang, strings_dir(config))}">{html.escape(name)}</span>'
 
 
 def _url_in_language(page, lang, config):

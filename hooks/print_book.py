@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from course import print_book, strings
 from course.build import Run, current_language, fails_loudly, project_dir, strings_dir
 from course.errors import ContentError
+from course.language_data import text_direction
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit
 
@@ -67,7 +68,8 @@ def on_post_build(config):
                                "the print page of the PDF", "rename the page")
     items = print_book.outline(config.nav, _pages.get(lang, {}), words["nav"], Path(config.config_file_path))
     html = print_book.render_book(items, lang=lang, default=default, words=words,
-                                  template_dir=project_dir(config) / "overrides" / "print", date=_build_date())
+                                  template_dir=project_dir(config) / "overrides" / "print", date=_build_date(),
+                                  direction=text_direction(lang, strings_dir(config)))
     target = Path(config.site_dir) / print_page
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")

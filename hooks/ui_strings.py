@@ -1,12 +1,13 @@
 """The words of the site's chrome, from i18n/<lang>.yml, in the language being built.
 
-Sets the site name, translates the navigation's section keys (mkdocs.yml's
-`nav:` names sections by key, e.g. `part-1`) and gives templates `strings`.
+Sets the site name and the direction of the language's script, translates the
+navigation's section keys (mkdocs.yml's `nav:` names sections by key, e.g.
+`part-1`) and gives templates `strings`.
 """
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from course import strings
+from course import language_data, strings
 from course.config import language_root
 from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
@@ -17,9 +18,13 @@ from course.errors import ContentError
 def on_config(config):
     for lang in site_languages(config):  # report every language's gaps, not just this one's
         strings.load_strings(lang, strings_dir(config))
-    words = strings.load_strings(current_language(config), strings_dir(config))
+    lang = current_language(config)
+    words = strings.load_strings(lang, strings_dir(config))
     config.site_name = words["site_name"]
     config.site_description = words["site_description"]
+    # The direction comes from the language (its file, or course/language_data.py), never from
+    # whether the theme happens to know it: <html dir> and Material's layout follow it.
+    config.theme["direction"] = language_data.direction(lang, words.get("direction"))
     return config
 
 
@@ -48,6 +53,8 @@ def _translate_section(item, nav_words, lang, folder):
 
 def on_env(env, config, files):
     env.globals["strings"] = strings.load_strings(current_language(config), strings_dir(config))
+    env.globals["untranslated_text"] = lambda item: language_data.untranslated_text(
+        getattr(item, "meta", None), strings_dir(config))
     # For pages that speak every language at once (404.html): language -> (root path, words).
     plugin = i18n(config)
     env.globals["every_language"] = [

@@ -34,7 +34,9 @@ def parse_args(argv):
     parser.add_argument("--name", required=True, help="the language's name in the language itself (Deutsch, Gaeilge)")
     parser.add_argument("--from", dest="base", metavar="LANG",
                         help="the language to copy the pages and UI words from (default: the site's default language)")
-    parser.add_argument("--rtl", action="store_true", help="the language is written right to left (Arabic, Hebrew, …)")
+    parser.add_argument("--rtl", action="store_true",
+                        help="the language is written right to left; needed only for a language the course does not "
+                             "know as such (Arabic, Hebrew, Persian, Urdu … are known)")
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -45,7 +47,7 @@ def main(argv=None) -> int:
     try:
         base = args.base or default_language(root / "mkdocs.yml")
         print(f"==> adding {args.name} ({args.code}) to the course, copied from '{base}'")
-        added = add_language(root, args.code, args.name, base, "rtl" if args.rtl else "ltr")
+        added = add_language(root, args.code, args.name, base, "rtl" if args.rtl else None)
     except ContentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -118,7 +118,7 @@ def ui_string_problems(project: Project, lang: str) -> tuple[list[str], list[str
     kept = {key for key, value in mine.items() if key == "kept_as_is" or key.startswith("kept_as_is.")}
     kept |= set(_as_list(mine.get("kept_as_is")))
     same = [key for key, value in mine.items()
-            if key not in kept and key != "language_name" and isinstance(value, str)
+            if key not in kept and key not in ("language_name", "direction") and isinstance(value, str)
             and any(o.get(key) == value for o in others)]
     return missing, same, None
 

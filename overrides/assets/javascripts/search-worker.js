@@ -1,9 +1,11 @@
 /* The course's search worker: Material's own (lunr), with every word of the
    index and of the query normalised the same way, in every script:
 
-   - lower case; accents and other marks removed (Greek tonos, č š ž, Arabic
-     harakat and tanween, hamza on alef), letters people type without their
-     mark (ø æ œ ß đ ł ı), the Arabic tatweel;
+   - lower case; accents and other marks removed where they are optional when
+     typing (on Latin, Greek, Cyrillic, Armenian, Georgian, Arabic and Hebrew
+     letters: č š ž, tonos, harakat and tanween, hamza on alef, niqqud; and
+     the nukta of Indic scripts, while their vowel signs are kept), letters
+     people type without their mark (ø æ œ ß đ ł ı), the Arabic tatweel;
    - the language's own variants, from i18n/<lang>.yml `search.variants`
      (Ukrainian ґ/г, Arabic ى/ي and ة/ه, Greek ς/σ …);
    - the prefixes the language's script joins to words, from
@@ -26,8 +28,25 @@
   var PLAIN_LETTERS = { "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "ـ": "" };
   var rules = { variants: {}, prefixes: [] };
 
+  var OPTIONAL_MARKS_ON = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Arabic}\p{sc=Hebrew}]/u;
+  var NUKTA = /[\u093c\u09bc\u0a3c\u0abc\u0b3c\u0cbc]/;
+  var MARK = /\p{M}/u;
+
+  function withoutOptionalMarks(text) {
+    var base = "", out = "";
+    for (var c of text) {
+      if (!MARK.test(c)) {
+        base = c;
+        out += c;
+      } else if (!(OPTIONAL_MARKS_ON.test(base) || NUKTA.test(c))) {
+        out += c;
+      }
+    }
+    return out;
+  }
+
   function fold(text) {
-    var out = text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+    var out = withoutOptionalMarks(text.toLowerCase().normalize("NFD")).normalize("NFC");
     return out.replace(/[^\u0000-\u007f]/g, function (c) {
       var plain = PLAIN_LETTERS[c];
       if (plain !== undefined) return plain;
