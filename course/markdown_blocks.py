@@ -193,6 +193,9 @@ class Circles(_CourseBlock):
         svg = etree.SubElement(self.drawing, "svg", {
             "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {size} {size}",
             "aria-hidden": "true", "focusable": "false", "class": "circles-figure__svg"})
+        # The picture's text alternative, for the tagged PDF (on screen the list beside it is read).
+        described = self.words["pictures"]["circles"].format(items="; ".join(_label(item) for item in items))
+        etree.SubElement(svg, "title").text = AtomicString(f"{self.argument}: {described}" if self.argument else described)
         step = (size / 2 - 6) / count
         for ring in range(count, 0, -1):  # outermost first, so inner circles are drawn on top
             radius = step * ring
@@ -233,6 +236,22 @@ class CourseMap(_CourseBlock):
         block.text = None
 
 
+class Printables(_CourseBlock):
+    """Where the list of the course's PDFs goes (the book, the trainers' material, a handout per
+    unit), filled in by hooks/print_book.py, which knows them: `/// printables`."""
+    NAME = "printables"
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "printables", "data-printables": "pending"})
+
+    def on_end(self, block):
+        block.text = None
+
+
 class TranslationReport(_CourseBlock):
     """Where a part of the translation status report goes (filled in by hooks/translation_status.py):
     `/// translation-report | legend`, `| totals` or `| pages`."""
@@ -253,7 +272,7 @@ class TranslationReport(_CourseBlock):
 
 # Every block an author may write, by name (course/blocks.py checks them before a build).
 BLOCKS = {block.NAME: block for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap,
-                                       TranslationReport)}
+                                       TranslationReport, Printables)}
 
 
 class CourseBlocksExtension(BlocksExtension):

@@ -19,15 +19,19 @@ import shutil
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+import pydyf
+
 from course import PROJECT_ROOT, pdf_check, print_book
 
 # Raise when render() changes what it writes: every cached PDF is then made again.
-RENDERING = "1"
+RENDERING = "2"   # 2: tagged PDF/UA-1, with the language of passages in another language
+PDF_VARIANT = "pdf/ua-1"
 CACHE_DIR = Path(os.environ.get("COURSE_PDF_CACHE", PROJECT_ROOT / ".cache" / "pdf"))
 CACHE_KEEP = 60          # the newest cached PDFs kept
 LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
@@ -37,6 +41,7 @@ LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 class Rendered:
     lang: str
     pdf: Path
+    kind: str = "book"             # "book", "trainers" or "handout" (course/print_book.py)
     pages: int = 0
     size: int = 0                  # bytes
     seconds: float = 0.0
@@ -54,35 +59,64 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(site_dir: Path, lang: str, default: str) -> Rendered:
-    """site/<prefix>print.html -> site/<prefix>downloads/<book>-<lang>.pdf, checked."""
+def render(site_dir: Path, job: print_book.PrintJob, lang: str) -> Rendered:
+    """site/<print page> -> site/<pdf>, tagged (PDF/UA-1), then checked."""
     import weasyprint  # imported here: a slow import, only for the processes that render
 
-    source = site_dir / print_book.print_page_path(lang, default)
-    target = site_dir / print_book.pdf_path(lang, default)
-    result = Rendered(lang, target)
+    source, target = site_dir / job.page, site_dir / job.pdf
+    result = Rendered(lang, target, job.kind)
     if not source.is_file():
         result.problems.append(f"{source} is missing: build the site first (mkdocs build), "
-                               "which writes each language's print page")
+                               "which writes each language's print pages")
         return result
     warnings = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(warnings)
     start = time.perf_counter()
     try:
-        document = weasyprint.HTML(filename=str(source)).render()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(str(target))
+        with passages_keep_their_language():
+            document = weasyprint.HTML(filename=str(source)).render()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            document.write_pdf(str(target), pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(warnings)
     result.seconds = time.perf_counter() - start
     result.pages = len(document.pages)
     result.size = target.stat().st_size
-    # WeasyPrint warns of what it could not do: a missing image or stylesheet, CSS it ignores.
+    # WeasyPrint warns of what it could not do: a missing image or stylesheet, CSS it ignores, a picture
+    # without a text alternative (PDF/UA).
     result.problems.extend(f"WeasyPrint: {message}" for message in warnings.messages)
     result.problems.extend(pdf_check.problems(target, print_book.FONT_FAMILIES))
     result.unprintable = pdf_check.unprintable(target, print_book.FONT_FAMILIES)
     return result
+
+
+@contextmanager
+def passages_keep_their_language():
+    """WeasyPrint 70 tags the document's language, not that of a passage in another language
+    (`lang` on an element: the English text of a page not translated yet, a title quoted in Greek).
+    While a PDF is written, each structure element made for an element with a `lang` of its own
+    gets that language (/Lang), so that a screen reader reads it in its own voice."""
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+
+    def build_box_tree(box, parent, pdf, *args):
+        lang = box.element.get("lang") if getattr(box, "element", None) is not None else None
+        for element in original(box, parent, pdf, *args):
+            if lang and element.get("P") == parent.reference and "Lang" not in element and not _is_root(box):
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    tags._build_box_tree = build_box_tree
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
+
+
+def _is_root(box) -> bool:
+    return box.element_tag in ("html", "body")
 
 
 def where_written(characters: set[str], files: list[Path], limit: int = 5) -> list[tuple[Path, int, str]]:
@@ -100,9 +134,9 @@ def where_written(characters: set[str], files: list[Path], limit: int = 5) -> li
 
 # ---- the cache ------------------------------------------------------------------------------
 
-def cache_key(site_dir: Path, lang: str, default: str) -> str | None:
+def cache_key(site_dir: Path, job: print_book.PrintJob) -> str | None:
     """A hash of everything that makes the PDF what it is; None when the print page is missing."""
-    source = site_dir / print_book.print_page_path(lang, default)
+    source = site_dir / job.page
     if not source.is_file():
         return None
     page = source.read_bytes()
@@ -132,6 +166,7 @@ def _from_cache(key: str, cache: Path, result: Rendered) -> bool:
         return False
     recorded = json.loads(meta.read_text(encoding="utf-8"))
     result.pdf.parent.mkdir(parents=True, exist_ok=True)
+    result.kind = recorded.get("kind", result.kind)
     shutil.copyfile(pdf, result.pdf)
     os.utime(pdf)   # newest first when the cache is pruned
     result.pages, result.size, result.cached = recorded["pages"], result.pdf.stat().st_size, True
@@ -143,19 +178,20 @@ def _into_cache(key: str, cache: Path, result: Rendered) -> None:
     temporary = cache / f".{key}.{os.getpid()}.pdf"
     shutil.copyfile(result.pdf, temporary)
     temporary.replace(cache / f"{key}.pdf")
-    (cache / f"{key}.json").write_text(json.dumps({"lang": result.lang, "pages": result.pages}), encoding="utf-8")
+    (cache / f"{key}.json").write_text(json.dumps({"lang": result.lang, "kind": result.kind, "pages": result.pages}),
+                                       encoding="utf-8")
     for old in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
         old.unlink(missing_ok=True)
         old.with_suffix(".json").unlink(missing_ok=True)
 
 
-def make_pdf(site_dir: Path, lang: str, default: str, cache: Path | None = CACHE_DIR) -> Rendered:
-    """The PDF of one language: from the cache when nothing that goes into it changed, else rendered."""
-    key = cache_key(site_dir, lang, default) if cache else None
-    result = Rendered(lang, site_dir / print_book.pdf_path(lang, default))
+def make_pdf(site_dir: Path, job: print_book.PrintJob, lang: str, cache: Path | None = CACHE_DIR) -> Rendered:
+    """One PDF: from the cache when nothing that goes into it changed, else rendered."""
+    key = cache_key(site_dir, job) if cache else None
+    result = Rendered(lang, site_dir / job.pdf, job.kind)
     if key and _from_cache(key, cache, result):
         return result
-    result = render(site_dir, lang, default)
+    result = render(site_dir, job, lang)
     if key and not result.problems:
         _into_cache(key, cache, result)
     return result
@@ -163,20 +199,31 @@ def make_pdf(site_dir: Path, lang: str, default: str, cache: Path | None = CACHE
 
 def make_pdfs(site_dir: Path, langs: list[str], default: str, *, jobs: int = 0, cache: Path | None = CACHE_DIR,
               log: Callable[[Rendered], None] = lambda result: None) -> list[Rendered]:
-    """Every language's PDF, rendered in parallel (one per core), each reported to `log` as it is done."""
-    jobs = jobs or min(os.cpu_count() or 1, len(langs)) or 1
-    results = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(make_pdf, site_dir, lang, default, cache) for lang in langs]
+    """Every PDF of every language (the book, the trainers' material, the handouts: whatever print
+    pages the build wrote), rendered in parallel (one per core), each reported to `log` as it is done."""
+    work = [(job, lang) for lang in langs for job in print_book.jobs_in(site_dir, lang, default)]
+    missing = [lang for lang in langs if not any(l == lang for _, l in work)]
+    results = [Rendered(lang, site_dir / print_book.pdf_path(lang, default),
+                        problems=[f"{site_dir / print_book.print_page_path(lang, default)} is missing: build the "
+                                  "site first (mkdocs build), which writes each language's print pages"])
+               for lang in missing]
+    workers = jobs or min(os.cpu_count() or 1, len(work)) or 1
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(make_pdf, site_dir, job, lang, cache) for job, lang in work]
         for future in as_completed(futures):
             results.append(future.result())
             log(results[-1])
-    return sorted(results, key=lambda r: langs.index(r.lang))
+    order = {job.pdf: index for index, (job, _) in enumerate(work)}
+    return sorted(results, key=lambda r: (langs.index(r.lang), order.get(_relative(r.pdf, site_dir), -1)))
+
+
+def _relative(path: Path, site_dir: Path) -> str:
+    return path.relative_to(site_dir).as_posix() if path.is_relative_to(site_dir) else str(path)
 
 
 def describe(result: Rendered, site_dir: Path) -> str:
-    where = result.pdf.relative_to(site_dir) if result.pdf.is_relative_to(site_dir) else result.pdf
     how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
-    return f"PDF {result.lang}: {where}, {result.pages} pages, {result.size / 1024:.0f} KiB ({how})"
+    return (f"PDF {result.lang} {result.kind}: {_relative(result.pdf, site_dir)}, {result.pages} pages, "
+            f"{result.size / 1024:.0f} KiB ({how})")
 
 

@@ -181,3 +181,50 @@ def problems(pdf: Path | PdfReader, families) -> list[str]:
         if font.missing:
             found.append(f"the font {font.name} has no glyph for {''.join(sorted(font.missing))!r}")
     return found
+
+
+# ---- the PDF's structure tags (PDF/UA) ------------------------------------------------------
+
+@dataclass
+class Structure:
+    tagged: bool                          # a structure tree, and MarkInfo /Marked true
+    lang: str                             # the document's language (/Lang)
+    title: str                            # shown as the window title (DisplayDocTitle)
+    ua_part: str | None                   # pdfuaid:part in the XMP metadata
+    tags: dict[str, int] = field(default_factory=dict)           # structure type -> count
+    figure_alts: list[str | None] = field(default_factory=list)  # each Figure's /Alt
+    passage_langs: dict[str, int] = field(default_factory=dict)  # /Lang on structure elements
+    bookmarks: int = 0
+
+
+def structure(pdf: Path | PdfReader) -> Structure:
+    """What a screen reader gets from the PDF: its tags, language, title, pictures' text, bookmarks."""
+    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(str(pdf))
+    root = reader.trailer["/Root"]
+    marked = bool((_resolve(root.get("/MarkInfo")) or {}).get("/Marked"))
+    xmp = _resolve(root.get("/Metadata"))
+    metadata = xmp.get_data().decode("utf-8", "replace") if xmp is not None else ""
+    part = re.search(r"pdfuaid:part(?:>|=\")(\d)", metadata)
+    found = Structure(tagged=marked and "/StructTreeRoot" in root, lang=str(root.get("/Lang", "")),
+                      title=str((reader.metadata or {}).get("/Title", "")), ua_part=part.group(1) if part else None,
+                      bookmarks=len(reader.outline))
+    tags, langs, stack = {}, {}, [root.get("/StructTreeRoot")] if "/StructTreeRoot" in root else []
+    while stack:
+        node = _resolve(stack.pop())
+        if isinstance(node, list) or type(node).__name__ == "ArrayObject":
+            stack.extend(node)
+            continue
+        if not isinstance(node, DictionaryObject):
+            continue
+        kind = node.get("/S")
+        if kind is not None:
+            tags[str(kind)[1:]] = tags.get(str(kind)[1:], 0) + 1
+            if kind == "/Figure":
+                found.figure_alts.append(str(node["/Alt"]) if "/Alt" in node else None)
+            if "/Lang" in node:
+                langs[str(node["/Lang"])] = langs.get(str(node["/Lang"]), 0) + 1
+        children = node.get("/K")
+        if children is not None:
+            stack.append(children)
+    found.tags, found.passage_langs = tags, langs
+    return found

@@ -1,5 +1,10 @@
-"""The course as one printable book per language: the print page that
-scripts/build_pdfs.py turns into a PDF with WeasyPrint.
+"""The course in print, per language: the print pages that course/pdf_build.py
+turns into PDFs with WeasyPrint.
+
+- the book: the whole course, with its trainers' part and the answer key;
+- the trainers' material: the trainers' part and the answer key on their own;
+- a handout per unit, for learners: the unit, its worksheets and its quiz,
+  without the answers.
 
 Plain Python, no MkDocs state: hooks/print_book.py hands in the rendered
 content of each page and the `nav:` of mkdocs.yml; this module puts them in
@@ -36,8 +41,12 @@ from course.config import language_root
 from course.errors import ContentError
 
 BOOK_NAME = "peer-support-course"          # downloads/<BOOK_NAME>-<lang>.pdf
-PRINT_PAGE = "print.html"                  # <lang prefix>print.html, the input of the PDF
+PRINT_PAGE = "print.html"                  # <lang prefix>print.html, the input of the book's PDF
+TRAINERS_PAGE = "print-trainers.html"      # <lang prefix>print-trainers.html: the trainers' material
+HANDOUT_PAGES = "print-handouts"           # <lang prefix>print-handouts/<unit>.html: the handouts
 DOWNLOADS = "downloads"
+HANDOUTS = "handouts"                      # <lang prefix>downloads/handouts/<unit>-<lang>.pdf
+KINDS = ("book", "trainers", "handout")
 STYLESHEET = "assets/stylesheets/print-book.css"
 TEMPLATE = "book.html"                     # in overrides/print/
 # The book's fonts (print-book.css): every font in a PDF must be one of these families (a family
@@ -62,6 +71,40 @@ def pdf_file_name(lang: str) -> str:
 def pdf_path(lang: str, default: str) -> str:
     """The PDF of a language, relative to the site root: 'el/downloads/peer-support-course-el.pdf'."""
     return f"{language_root(lang, default)}{DOWNLOADS}/{pdf_file_name(lang)}"
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One PDF of a language: its kind, its print page and its PDF, from the site's root."""
+    kind: str                     # "book", "trainers" or "handout"
+    page: str
+    pdf: str
+    unit: str = ""                # a handout's unit, as in nav: 'what-is-peer-support.md'
+
+
+def book_job(lang: str, default: str) -> PrintJob:
+    return PrintJob("book", print_page_path(lang, default), pdf_path(lang, default))
+
+
+def trainers_job(lang: str, default: str) -> PrintJob:
+    root = language_root(lang, default)
+    return PrintJob("trainers", root + TRAINERS_PAGE, f"{root}{DOWNLOADS}/{BOOK_NAME}-{lang}-trainers.pdf")
+
+
+def handout_job(lang: str, default: str, unit: str) -> PrintJob:
+    root, name = language_root(lang, default), unit.removesuffix(".md").replace("/", "-")
+    return PrintJob("handout", f"{root}{HANDOUT_PAGES}/{name}.html", f"{root}{DOWNLOADS}/{HANDOUTS}/{name}-{lang}.pdf",
+                    unit)
+
+
+def jobs_in(site_dir: Path, lang: str, default: str) -> list[PrintJob]:
+    """Every PDF of a language whose print page the build wrote: the book, the trainers' material,
+    then the handouts in name order."""
+    root = language_root(lang, default)
+    found = [job for job in (book_job(lang, default), trainers_job(lang, default)) if (site_dir / job.page).is_file()]
+    for page in sorted((site_dir / root / HANDOUT_PAGES).glob("*.html")):
+        found.append(handout_job(lang, default, page.stem + ".md"))
+    return found
 
 
 # ---- the book's outline, from mkdocs.yml's nav: ---------------------------
@@ -119,6 +162,27 @@ def _page(src: str, pages: dict[str, Unit], config_file: Path) -> Unit:
         raise ContentError(config_file, f"nav: names '{src}', which was not built in this language",
                            "check the file name under nav: in mkdocs.yml and in docs/<lang>/")
     return pages[src]
+
+
+def handout_sources(nav: list) -> list[str]:
+    """The pages of mkdocs.yml's `nav:` that get a handout: those in its sections, but the trainers'."""
+    found = []
+    for entry in nav or []:
+        if isinstance(entry, dict):
+            for key, value in entry.items():
+                if isinstance(value, list) and key != TRAINER_SECTION:
+                    found += [v for v in _nav_files(value)]
+    return found
+
+
+def _nav_files(value) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.endswith(".md") else []
+    if isinstance(value, list):
+        return [f for item in value for f in _nav_files(item)]
+    if isinstance(value, dict):
+        return [f for item in value.values() for f in _nav_files(item)]
+    return []
 
 
 def units_of(items: list) -> list[Unit]:
@@ -341,10 +405,23 @@ def css_content(pattern: str) -> str:
     return " ".join(out) or '""'
 
 
-def render_book(items: list, *, lang: str, default: str, words: dict, template_dir: Path, date: str,
-                direction: str = "ltr") -> str:
-    """The print page of one language (HTML for WeasyPrint)."""
-    print_page = print_page_path(lang, default)
+def handout_units(items: list) -> list[Unit]:
+    """The units a handout is made of: those of the course's parts (not the trainers' part, nor the
+    pages outside the parts: home, glossary, about)."""
+    return [unit for item in items if isinstance(item, Part) and not item.is_trainer for unit in units_of(item.children)]
+
+
+@dataclass
+class Printed:
+    """A language's units reshaped for paper once (their bodies with in-book links), and the answer key:
+    every PDF of the language is made from these."""
+    items: list
+    bodies: dict[str, str]            # unit anchor -> body
+    keys: list[UnitKey]
+    page: str                         # the book's print page, which the bodies' links are relative to
+
+
+def prepare(items: list, print_page: str) -> Printed:
     units = units_of(items)
     links = _Links(units, print_page)
     bodies, keys = {}, []
@@ -352,6 +429,39 @@ def render_book(items: list, *, lang: str, default: str, words: dict, template_d
         bodies[unit.anchor], key = reshape_unit(unit, links)
         if key.questions or key.exercises:
             keys.append(key)
+    return Printed(items, bodies, keys, print_page)
+
+
+def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
+    """A unit's body for a PDF that holds only the units of `anchors`: a link to another unit keeps
+    its words and loses its link (and its page number). `deeper`: how many folders deeper than the
+    book's print page this PDF's print page is (files are linked from there)."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for a in list(_by_class(root, "a", "xref")):
+        if a.get("href", "#").lstrip("#").split("--")[0] not in anchors:
+            a.drop_tag()
+    for el in root.iter("a", "img"):
+        attribute = "href" if el.tag == "a" else "src"
+        value = el.get(attribute)
+        if deeper and value and not value.startswith("#") and not urlsplit(value).scheme and not value.startswith("/"):
+            el.set(attribute, "../" * deeper + value)
+    return _inner_html(root)
+
+
+def render_print_page(job: PrintJob, printed: Printed, *, lang: str, words: dict, template_dir: Path, date: str,
+                      direction: str = "ltr") -> str:
+    """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout."""
+    if job.kind == "book":
+        shown = printed.items
+    elif job.kind == "trainers":
+        shown = [item for item in printed.items if isinstance(item, Part) and item.is_trainer]
+    else:
+        shown = [unit for unit in units_of(printed.items) if unit.src == job.unit]
+    anchors = {unit.anchor for unit in units_of(shown)}
+    deeper = job.page.count("/") - printed.page.count("/")
+    bodies = {anchor: printed.bodies[anchor] if job.kind == "book" else
+              _only_links_within(printed.bodies[anchor], anchors, deeper) for anchor in anchors}
+    keys = [] if job.kind == "handout" else printed.keys   # a handout is for learners: no answers
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     p = words["print"]
@@ -359,13 +469,14 @@ def render_book(items: list, *, lang: str, default: str, words: dict, template_d
         "page_of": Markup(css_content(p["page_of"])),
         "page_ref": Markup(css_content(p["page_ref"]).replace("counter(page)", "target-counter(attr(href), page)")),
     }
-    has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in items)
+    has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in shown)
     return env.get_template(TEMPLATE).render(
-        lang=lang, direction=direction, words=words, items=items, bodies={k: Markup(v) for k, v in bodies.items()},
-        keys=[{"unit": k.unit, "questions": [{"label": q.label, "text": q.text, "answers": Markup(q.answers)}
-                                              for q in k.questions],
+        kind=job.kind, lang=lang, direction=direction, words=words, items=shown,
+        bodies={k: Markup(v) for k, v in bodies.items()},
+        keys=[{"unit": k.unit, "linked": k.unit.anchor in anchors,
+               "questions": [{"label": q.label, "text": q.text, "answers": Markup(q.answers)} for q in k.questions],
                "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises]} for k in keys],
         key_anchor="answer-key", has_trainer_part=has_trainer_part,
-        stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(print_page) or "."),
+        stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(job.page) or "."),
         page_css=page_css, date=date, dated=p["dated"].format(date=date),
     )

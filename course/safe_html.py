@@ -22,7 +22,7 @@ ELEMENTS = {
     "label", "input",
     # the course's blocks (course/markdown_blocks.py)
     "section", "form", "fieldset", "legend", "button", "figure", "figcaption", "nav", "aside",
-    "svg", "circle", "text",
+    "svg", "circle", "text", "title",
 }
 ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "open", "start", "reversed",

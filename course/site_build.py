@@ -99,21 +99,22 @@ class Build:
     def pdfs(self) -> None:
         config = self.project / "mkdocs.yml"
         langs = [lang.code for lang in languages(config)]
-        self.log(f"==> making the course's PDF in each language (WeasyPrint; unchanged ones from the cache)")
+        self.log("==> making the course's PDFs in each language: the book, the trainers' material, the handouts "
+                 "(WeasyPrint; unchanged ones from the cache)")
 
         def report(result):
             if result.pages:
                 self.log(f"==> {pdf_build.describe(result, self.staging)}")
             for problem in result.problems:
-                self.log(f"error: PDF {result.lang}: {problem}")
-            if result.unprintable:
+                self.log(f"error: {result.pdf.name}: {problem}")
+            if result.unprintable and result.kind == "book":   # the book holds every page: say it once
                 self.log(self.unprintable_message(result))
 
         results = pdf_build.make_pdfs(self.staging, langs, default_language(config), jobs=self.jobs,
                                       cache=self.pdf_cache, log=report)
-        failed = [r.lang for r in results if r.problems]
+        failed = [r.pdf.name for r in results if r.problems]
         if failed:
-            raise BuildFailed(f"the PDF of {', '.join(failed)} has problems (above)")
+            raise BuildFailed(f"{', '.join(failed[:5])}{' …' if len(failed) > 5 else ''} could not be made (above)")
 
     def unprintable_message(self, result) -> str:
         """Where the language's files use the characters its PDF could not print, and what to do."""

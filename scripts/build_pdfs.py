@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Make the PDF of the whole course in every language, from the built site.
+"""Make the PDFs of the course in every language, from the built site.
 
-  python scripts/build_pdfs.py [--site-dir site] [--lang LANG ...] [--jobs N]
+  python scripts/build_pdfs.py [--site-dir site] [--lang LANG ...] [--jobs N] [--no-cache]
 
-Run after `mkdocs build` (scripts/build-site.sh does both). For each language
-of mkdocs.yml, WeasyPrint renders the print page that the build wrote
-(site/<lang>/print.html; the default language's at the site root) into
-site/<lang>/downloads/peer-support-course-<lang>.pdf, the file every page of
-that language links to. One progress line per language.
+Run after `mkdocs build` (scripts/build_site.py does both). For each language
+of mkdocs.yml, WeasyPrint renders the print pages that the build wrote
+(course/print_book.py; the default language's at the site root) into tagged
+PDFs (PDF/UA-1), one progress line per file:
+  site/<lang>/downloads/peer-support-course-<lang>.pdf            the book
+  site/<lang>/downloads/peer-support-course-<lang>-trainers.pdf   the trainers' material
+  site/<lang>/downloads/handouts/<unit>-<lang>.pdf                a handout per unit
 
 Each PDF is then checked: every font embedded and one of the book's fonts
 (Noto, installed by scripts/setup.sh), no character without a glyph, no
@@ -55,18 +57,18 @@ def main(argv=None) -> int:
         return 2
     default = default_language(args.config_file)
     site_dir = args.site_dir.resolve()
-    print(f"==> making {len(wanted)} PDF(s) with WeasyPrint into {site_dir}", flush=True)
+    print(f"==> making the PDFs of {len(wanted)} language(s) with WeasyPrint into {site_dir}", flush=True)
 
     def log(result):
         if result.pages:
             print(f"==> {describe(result, site_dir)}", flush=True)
         for problem in result.problems:
-            print(f"    {result.lang}: {problem}", file=sys.stderr, flush=True)
+            print(f"    {result.pdf.name}: {problem}", file=sys.stderr, flush=True)
 
     results = make_pdfs(site_dir, wanted, default, jobs=args.jobs, cache=None if args.no_cache else CACHE_DIR, log=log)
-    failed = [r.lang for r in results if r.problems]
+    failed = [r.pdf.name for r in results if r.problems]
     if failed:
-        print(f"error: the PDF of {', '.join(sorted(failed))} has problems (above)", file=sys.stderr)
+        print(f"error: {', '.join(failed)} has problems (above)", file=sys.stderr)
         return 1
     return 0
 

@@ -41,13 +41,16 @@ def pdf_cache(tmp_path_factory) -> Path:
 def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
     """The real site, built from the working tree with --strict, with the PDF of each
     language and the offline zip made into it as scripts/build_site.py does; and what
-    making each PDF gave (course.pdf_build.Rendered, by language). A PDF that fails does
-    not stop the others: only the tests of its language fail (tests/test_pdf.py)."""
+    making each PDF gave (course.pdf_build.Rendered: the book, the trainers' material and
+    the handouts, by language). A PDF that fails does not stop the others: only the tests
+    of its language fail (tests/test_pdf.py)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(PROJECT_ROOT, site_dir)
     assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
     codes = [lang.code for lang in languages()]
-    results = {r.lang: r for r in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache)}
+    results = {code: [] for code in codes}
+    for result in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache):
+        results[result.lang].append(result)
     package_site(site_dir)
     return site_dir, results
 

@@ -54,8 +54,9 @@ def test_a_good_build_replaces_the_site_and_prints_only_its_own_progress(two_bui
         assert (target / pdf_path(lang, LANGS[0])).is_file()
     assert zipfile.is_zipfile(target / ZIP_PATH)
     assert not target.with_name(".site.new").exists()
-    assert len(re.findall(r"==> PDF \w+: .*unchanged, from the cache", output)) == len(LANGS), \
-        "a PDF whose inputs did not change was rendered again"
+    rendered = re.findall(r"==> PDF .*\(rendered in", output)
+    assert re.findall(r"==> PDF .*unchanged, from the cache", output) and not rendered, \
+        f"a PDF whose inputs did not change was rendered again: {rendered}"
 
 
 def test_two_builds_of_one_edition_give_the_same_offline_zip_byte_for_byte(two_builds):
@@ -85,3 +86,20 @@ def test_a_pdf_that_cannot_be_made_leaves_the_site_as_it_was_and_names_the_sourc
     assert "How to fix:" in output
     assert snapshot(target) == before, "the last good site was changed"
     assert "site/ is unchanged" in output
+
+
+def test_a_one_page_edit_renders_only_the_pdf_that_holds_the_page(site, pdf_cache, tmp_path):
+    """The PDF cache is keyed by what goes into each PDF: after an edit of one Danish page, the
+    Danish book is rendered again, every other PDF comes from the cache."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/da/about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nEn ny sætning om kurset.\n\n## ", 1),
+                    encoding="utf-8")
+    result = build(project, project / "site", pdf_cache)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    rendered = re.findall(r"==> PDF (\S+ \S+): .*\(rendered in", output)
+    cached = re.findall(r"==> PDF (\S+ \S+): .*from the cache", output)
+    assert rendered == ["da book"], f"rendered: {rendered}, from the cache: {cached}"
+    assert len(cached) > 40, cached

@@ -238,9 +238,11 @@ def test_a_page_marked_print_false_is_on_the_site_but_not_in_the_book(site, lang
     assert not any(title in page for page in book(site, lang).pages), f"{lang}: '{title}' is printed"
 
 
-def test_the_pdf_of_each_language_is_made_without_problems(pdf_results, lang):
-    """Each language's PDF on its own: a failure names the language and what went wrong, and the
-    other languages' PDFs (and their tests) go on."""
-    result = pdf_results[lang]
-    assert not result.problems, f"the PDF of '{lang}' has problems:\n" + "\n".join(result.problems)
-    assert not result.unprintable, f"the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}"
+def test_the_pdfs_of_each_language_are_made_without_problems(pdf_results, lang):
+    """Each language's PDFs on their own: a failure names the language, the PDF and what went wrong,
+    and the other languages' PDFs (and their tests) go on."""
+    results = pdf_results[lang]
+    assert {r.kind for r in results} == {"book", "trainers", "handout"}, [r.kind for r in results]
+    for result in results:
+        assert not result.problems, f"{result.pdf.name} has problems:\n" + "\n".join(result.problems)
+        assert not result.unprintable, f"{result.pdf.name} cannot print {''.join(sorted(result.unprintable))!r}"

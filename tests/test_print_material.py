@@ -1,0 +1,104 @@
+"""The trainer's kit, read back from the real PDFs: a handout of every unit in
+every language (its text, every quiz question with boxes to tick, every
+exercise as a worksheet, no answer), the trainers' material (the trainer
+pages and the answer key), links to them on the site, and every PDF tagged
+for screen readers (PDF/UA-1): structure, language, title, bookmarks, the
+pictures' text."""
+from __future__ import annotations
+
+import pytest
+
+from course import pdf_check, print_book
+from course.config import default_language, languages, read_mkdocs_yml
+from course.strings import load_strings
+from site_pages import parse, resolve
+from test_pdf import Book, built_page, normal, unit_title
+
+LANGS = [lang.code for lang in languages()]
+DEFAULT = default_language()
+UNITS = print_book.handout_sources(read_mkdocs_yml()["nav"])
+
+
+@pytest.fixture(params=LANGS)
+def lang(request):
+    return request.param
+
+
+def handout(site, lang, unit) -> Book:
+    path = site / print_book.handout_job(lang, DEFAULT, unit).pdf
+    assert path.is_file(), f"{lang}: no handout of {unit}"
+    return Book(path)
+
+
+def test_every_unit_of_the_course_parts_gets_a_handout():
+    assert len(UNITS) == 11 and "what-is-peer-support.md" in UNITS and not any(u.startswith("trainer/") for u in UNITS)
+
+
+def test_every_handout_holds_its_units_text_questions_and_worksheets_and_no_answer(site, lang):
+    words = load_strings(lang)
+    for unit in UNITS:
+        text = " ".join(handout(site, lang, unit).pages)
+        soup = parse(built_page(site, lang, unit))
+        assert unit_title(site, lang, unit) in text, f"{lang}/{unit}: the handout lacks the unit's title"
+        for question in soup.select(".quiz-question .quiz__text"):
+            assert normal(question.get_text()) in text, f"{lang}/{unit}: the handout lacks {question.get_text()!r}"
+        for exercise in soup.select(".exercise__title strong"):
+            assert normal(exercise.get_text()) in text, f"{lang}/{unit}: the handout lacks the exercise {exercise.get_text()!r}"
+        for feedback in soup.select(".quiz__feedback"):
+            assert normal(feedback.get_text())[:60] not in text, f"{lang}/{unit}: the handout gives an answer away"
+        for label in (words["quiz"]["right"], words["print"]["answer_key"]):
+            assert normal(label) not in text, f"{lang}/{unit}: the handout prints {label!r}"
+        assert normal(words["print"]["handout"]) in text
+
+
+def test_the_trainers_material_holds_the_trainer_pages_and_the_whole_answer_key(site, lang):
+    words = load_strings(lang)
+    doc = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
+    text = " ".join(doc.pages)
+    assert normal(words["print"]["trainers_edition"]) in doc.page(1)
+    for src in ("trainer/guidelines.md", "trainer/identities-exercise.md", "trainer/attendance-list.md"):
+        title = unit_title(site, lang, src)
+        assert title in text, f"{lang}: the trainers' material lacks {title!r}"
+    assert normal(words["print"]["answer_key"]) in text
+    for unit in UNITS:
+        for question in parse(built_page(site, lang, unit)).select(".quiz-question .quiz__text"):
+            assert normal(question.get_text()) in text, f"{lang}: the answer key lacks {question.get_text()!r}"
+
+
+def test_each_unit_page_links_to_its_handout_and_the_trainers_page_lists_every_pdf(site, lang):
+    words = load_strings(lang)
+    for unit in UNITS:
+        page = built_page(site, lang, unit).relative_to(site)
+        links = [a for a in parse(site / page).select(".course-download a")
+                 if a.get_text(strip=True) == words["print"]["handout_download"]]
+        assert links, f"{page}: no link to its handout"
+        target, _ = resolve(site, page, links[0]["href"])
+        assert target.as_posix() == print_book.handout_job(lang, DEFAULT, unit).pdf
+    page = built_page(site, lang, "trainer/printables.md").relative_to(site)
+    listed = {resolve(site, page, a["href"])[0].as_posix() for a in parse(site / page).select(".printables a")}
+    expected = {print_book.pdf_path(lang, DEFAULT), print_book.trainers_job(lang, DEFAULT).pdf,
+                *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS)}
+    assert listed == expected, f"{page}: lists {sorted(listed ^ expected)} wrongly"
+    assert all((site / pdf).is_file() for pdf in listed)
+
+
+def every_pdf(site, lang):
+    return [print_book.pdf_path(lang, DEFAULT), print_book.trainers_job(lang, DEFAULT).pdf,
+            *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS)]
+
+
+def test_every_pdf_is_tagged_for_screen_readers_with_language_title_bookmarks_and_picture_text(site, lang):
+    for pdf in every_pdf(site, lang):
+        found = pdf_check.structure(site / pdf)
+        assert found.tagged and found.ua_part == "1", f"{pdf}: not tagged as PDF/UA-1"
+        assert found.lang == lang, f"{pdf}: language {found.lang!r}"
+        assert found.title and found.bookmarks, f"{pdf}: title {found.title!r}, {found.bookmarks} bookmarks"
+        for kind in ("H1", "P", "L", "LI"):
+            assert found.tags.get(kind), f"{pdf}: no {kind} in its structure"
+        assert all(found.figure_alts), f"{pdf}: a picture without text: {found.figure_alts}"
+    book = pdf_check.structure(site / print_book.pdf_path(lang, DEFAULT))
+    assert book.tags.get("Table") and book.tags.get("TH"), "the book's tables are not tagged as tables"
+    assert book.figure_alts and all(alt for alt in book.figure_alts), "the circles have no text for screen readers"
+    circles = pdf_check.structure(site / print_book.handout_job(lang, DEFAULT, "supportive-communication.md").pdf)
+    caption = parse(built_page(site, lang, "supportive-communication.md")).select_one(".circles-figure figcaption")
+    assert any(caption.get_text(strip=True) in alt for alt in circles.figure_alts), circles.figure_alts
