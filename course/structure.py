@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 DIGITS = re.compile(r"\d+")
 # What the build adds around the author's text: not part of a translation.
 CHROME = (".translation-status", ".headerlink", ".quiz__number", ".course-progress", ".course-download",
-          ".course-offline")
+          ".course-offline", ".printables")
 
 
 @dataclass

@@ -8,15 +8,16 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from course.print_book import PRINT_PAGE
+from course.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
 
 # Pages MkDocs writes that are not pages of the course.
 NOT_COURSE_PAGES = {"404.html"}
 
 
 def is_print_page(rel: Path) -> bool:
-    """A language's print page (hooks/print_book.py): the PDF's source, with no site chrome."""
-    return rel.name == PRINT_PAGE and len(rel.parts) <= 2
+    """A language's print pages (hooks/print_book.py: the book, the trainers' material, the handouts):
+    the PDFs' sources, with no site chrome."""
+    return (rel.name in (PRINT_PAGE, TRAINERS_PAGE) and len(rel.parts) <= 2) or HANDOUT_PAGES in rel.parts[:2]
 
 
 @dataclass(frozen=True)
