@@ -22,7 +22,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_boolean, type_ranged_integer
+from pymdownx.blocks.block import Block, type_boolean, type_ranged_integer, type_string
 
 from course.quiz import Question, check_question, parse_options
 
@@ -105,17 +105,41 @@ class Quiz(_CourseBlock):
             etree.SubElement(item, "br").tail = option.feedback
 
 
+FIELD_KINDS = ("lists", "ratings", "rated-lists")   # exercise settings: which questions take which kind of answer
+
+
+def as_text(value) -> str:
+    """A setting's value as text: YAML reads `lists: 2` as a number and `lists: 2, 6` as text."""
+    if isinstance(value, (dict, list)):
+        raise ValueError("a word or numbers separated by commas")
+    return "" if value is None else str(value)
+
+
+def question_numbers(value) -> list[int]:
+    """'2, 6' -> [2, 6]: the questions (list items of the exercise, from 1) a setting names."""
+    return [int(part) for part in str(value or "").replace(" ", "").split(",") if part]
+
+
 class Exercise(_CourseBlock):
+    """A task, with a field to write in for each of its questions (the items of its list; or one
+    for the whole exercise), which notebook.js keeps in the learner's browser, and ruled lines on
+    paper. `id` names the exercise for good (the learner's notes stay with it when the page
+    changes); `lists`, `ratings` and `rated-lists` name the questions answered with several lines,
+    a number from 1 to 10, or lines that each get a number (`lists: circles`: a list for each ring
+    of the exercise's circles)."""
     NAME = "exercise"
     ARGUMENT = True
-    OPTIONS = {"lines": (6, type_ranged_integer(0, 60))}
+    OPTIONS = {"lines": (6, type_ranged_integer(0, 60)), "id": ("", type_string),
+               "lists": ("", as_text), "ratings": ("", as_text), "rated-lists": ("", as_text)}
 
     def on_create(self, parent):
-        number = self.next_number("exercise")
-        section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": f"e{number}"})
+        self.key = self.options["id"] or f"e{self.next_number('exercise')}"
+        section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": self.key,
+                                                       "id": f"ex-{self.key}"})
         title = etree.SubElement(section, "p", {"class": "exercise__title"})
         etree.SubElement(title, "span", {"class": "exercise__label"}).text = AtomicString(self.words["exercise"]["label"] + ": ")
-        etree.SubElement(title, "strong").text = self.argument
+        self.title = etree.SubElement(title, "strong", {"id": f"note-{self.key}-title"})
+        self.title.text = self.argument
         self.body = etree.SubElement(section, "div", {"class": "exercise__task"})
         self.section = section
         return section
@@ -124,12 +148,145 @@ class Exercise(_CourseBlock):
         return self.body
 
     def on_end(self, block):
+        self._answer_fields(block)
         if self.options["lines"]:
             # Room to write on the printed worksheet; nothing for a screen reader to read.
             # One element per line, not a CSS variable: no inline style, which a CSP would block.
             lines = etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true"})
             for _ in range(self.options["lines"]):
                 etree.SubElement(lines, "div", {"class": "worksheet-line"})
+
+    # ---- the fields to write in (shown by notebook.js; hidden without JavaScript and on paper)
+
+    def _questions(self) -> list:
+        if self.options["lists"] == "circles":
+            return [li for legend in self.section.iter("div") if "circles-figure__legend" in legend.get("class", "")
+                    for li in legend.iter("li")]
+        return [li for listing in self.body if listing.tag in ("ul", "ol") for li in listing if li.tag == "li"]
+
+    def _kind(self, number: int, rings: bool) -> str:
+        if rings or number in question_numbers(self.options["lists"]):
+            return "list"
+        if number in question_numbers(self.options["ratings"]):
+            return "rating"
+        if number in question_numbers(self.options["rated-lists"]):
+            return "rated-list"
+        return "text"
+
+    def _answer_fields(self, block):
+        words = self.words["notes"]
+        questions = self._questions()
+        rings = self.options["lists"] == "circles"
+        for number, item in enumerate(questions, start=1):
+            label = _wrap_text(item, f"note-{self.key}-q{number}-question")
+            self._field(item, f"q{number}", self._kind(number, rings), label, words)
+        if not questions:
+            self._field(self.section, "answer", "text", self.title.get("id"), words)
+        notes = etree.SubElement(block, "div", {"class": "exercise-notes", "hidden": "hidden"})
+        where = etree.SubElement(notes, "p", {"class": "exercise-notes__where"})
+        where.text = AtomicString(words["where"] + " ")
+        etree.SubElement(where, "a", {"class": "exercise-notes__notebook", "href": "#"}).text = AtomicString(words["notebook"])
+        etree.SubElement(notes, "p", {"class": "exercise-notes__status", "role": "status", "aria-live": "polite"})
+
+    def _field(self, parent, name: str, kind: str, label_id: str, words: dict):
+        field_id = f"note-{self.key}-{name}"
+        field = etree.SubElement(parent, "div", {"class": "note-field", "id": field_id, "data-field": name,
+                                                 "data-kind": kind, "data-question": label_id, "hidden": "hidden"})
+        if kind == "text":
+            etree.SubElement(field, "textarea", {"rows": "3", "aria-labelledby": label_id})
+        elif kind == "rating":
+            hint = f"{field_id}-hint"
+            etree.SubElement(field, "input", {"type": "number", "min": "1", "max": "10", "inputmode": "numeric",
+                                              "aria-labelledby": label_id, "aria-describedby": hint})
+            etree.SubElement(field, "span", {"class": "note-field__hint", "id": hint}).text = AtomicString(words["rating_hint"])
+        else:
+            etree.SubElement(field, "ol", {"class": "note-list"})
+            etree.SubElement(field, "button", {"type": "button", "class": "note-list__add md-button"}).text = \
+                AtomicString(words["add_line"])
+        if kind in ("rating", "rated-list"):
+            # On paper: the numbers to circle.
+            etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}).text = \
+                AtomicString(" ".join(str(n) for n in range(1, 11)))
+
+
+BLOCK_TAGS = ("ul", "ol", "div", "p", "blockquote", "table", "pre", "figure", "section")
+
+
+def _wrap_text(item, span_id: str) -> str:
+    """Give a list item's own words (before any nested list or block) an id, for a field to be
+    labelled by: its first paragraph in a loose list, else a span around its words. Returns the id."""
+    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+        item[0].set("id", span_id)
+        return span_id
+    span = etree.Element("span", {"class": "note-question", "id": span_id})
+    span.text, item.text = item.text, None
+    for child in list(item):
+        if child.tag in BLOCK_TAGS:
+            break
+        item.remove(child)
+        span.append(child)
+    item.insert(0, span)
+    return span_id
+
+
+class Notebook(_CourseBlock):
+    """Where the learner's notebook goes (`/// notebook`): its actions, in the page's language,
+    and, filled in by hooks/notebook.py, the course's exercises; notebook.js shows the answers."""
+    NAME = "notebook"
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        words = self.words["notes"]
+        box = etree.SubElement(parent, "div", {"class": "notebook", "data-notebook": "pending", "hidden": "hidden"})
+        etree.SubElement(box, "p", {"class": "notebook__where"}).text = AtomicString(words["where"])
+        actions = etree.SubElement(box, "div", {"class": "notebook__actions"})
+        for name in ("print", "export"):
+            etree.SubElement(actions, "button", {"type": "button", "class": f"notebook__{name} md-button"}).text = \
+                AtomicString(words[name])
+        load = etree.SubElement(actions, "p", {"class": "notebook__import"})
+        etree.SubElement(load, "label", {"for": "notebook-import", "class": "notebook__import-label"}).text = \
+            AtomicString(words["import_label"])
+        etree.SubElement(load, "input", {"type": "file", "id": "notebook-import", "class": "notebook__import-file",
+                                         "accept": "application/json,.json"})
+        etree.SubElement(actions, "button", {"type": "button", "class": "notebook__erase md-button"}).text = \
+            AtomicString(words["erase"])
+        etree.SubElement(box, "p", {"class": "notebook__status", "role": "status", "aria-live": "polite"})
+        self._import_panel(box, words)
+        self._erase_panel(box, words)
+        etree.SubElement(box, "div", {"class": "notebook__content"})
+        etree.SubElement(parent, "p", {"class": "notebook__needs-js"}).text = AtomicString(words["needs_js"])
+        return box
+
+    def _import_panel(self, box, words):
+        panel = etree.SubElement(box, "div", {"class": "notebook__panel notebook__confirm-import", "hidden": "hidden",
+                                              "role": "group", "aria-labelledby": "notebook-import-summary"})
+        etree.SubElement(panel, "p", {"class": "notebook__import-summary", "id": "notebook-import-summary"})
+        how = etree.SubElement(panel, "fieldset")
+        etree.SubElement(how, "legend").text = AtomicString(words["import_how"])
+        for value, checked in (("merge", True), ("replace", False)):
+            row = etree.SubElement(how, "p")
+            attributes = {"type": "radio", "name": "notebook-import-mode", "value": value, "id": f"notebook-import-{value}"}
+            if checked:
+                attributes["checked"] = "checked"
+            etree.SubElement(row, "input", attributes)
+            etree.SubElement(row, "label", {"for": f"notebook-import-{value}"}).text = AtomicString(words[f"import_{value}"])
+        for name in ("apply", "cancel"):
+            etree.SubElement(panel, "button", {"type": "button", "class": f"notebook__import-{name} md-button"}).text = \
+                AtomicString(words[f"import_{name}"])
+
+    def _erase_panel(self, box, words):
+        panel = etree.SubElement(box, "div", {"class": "notebook__panel notebook__confirm-erase", "hidden": "hidden",
+                                              "role": "group", "aria-labelledby": "notebook-erase-question"})
+        etree.SubElement(panel, "p", {"id": "notebook-erase-question"}).text = AtomicString(words["erase_confirm"])
+        for name in ("yes", "no"):
+            etree.SubElement(panel, "button", {"type": "button", "class": f"notebook__erase-{name} md-button"}).text = \
+                AtomicString(words[f"erase_{name}"])
+
+    def on_end(self, block):
+        block.text = None
 
 
 class Answer(_CourseBlock):
@@ -272,7 +429,7 @@ class TranslationReport(_CourseBlock):
 
 # Every block an author may write, by name (course/blocks.py checks them before a build).
 BLOCKS = {block.NAME: block for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap,
-                                       TranslationReport, Printables)}
+                                       TranslationReport, Printables, Notebook)}
 
 
 class CourseBlocksExtension(BlocksExtension):

@@ -374,6 +374,9 @@ def _reshape_quizzes(root, key: UnitKey) -> None:
 
 def _reshape_exercises(root, key: UnitKey) -> None:
     for exercise in _by_class(root, "section", "exercise"):
+        # The fields to write in on screen: on paper, the ruled lines and the numbers to circle.
+        for el in _by_class(exercise, "div", "note-field") + _by_class(exercise, "div", "exercise-notes"):
+            _drop(el)
         title = next(iter(_by_class(exercise, "p", "exercise__title")), None)
         for answer in _by_class(exercise, "details", "model-answer"):
             body = next(iter(_by_class(answer, "div", "model-answer__body")), None)

@@ -22,12 +22,12 @@ ELEMENTS = {
     "label", "input",
     # the course's blocks (course/markdown_blocks.py)
     "section", "form", "fieldset", "legend", "button", "figure", "figcaption", "nav", "aside",
-    "svg", "circle", "text", "title",
+    "svg", "circle", "text", "title", "textarea",
 }
 ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "open", "start", "reversed",
     "type", "name", "value", "for", "checked", "disabled", "hidden", "novalidate", "role", "scope", "hreflang", "rel",
-    "download",
+    "download", "rows", "min", "max", "inputmode", "accept",
     "xmlns", "viewbox", "cx", "cy", "r", "x", "y", "text-anchor", "textlength", "lengthadjust", "focusable",
 }
 ATTRIBUTE_PREFIXES = ("aria-", "data-")

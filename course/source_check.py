@@ -14,6 +14,7 @@ The checks, one job each:
 - course/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
 - course/blocks.py         the course's blocks: names, titles, settings, closed
 - course/quiz.py           quiz questions: options, right answers, feedback
+- course/exercises.py      exercise ids (the learner's notes are kept under them) and answer fields
 - course/headings.py       heading ids: present, kebab-case, unique
 - course/html_policy.py    no HTML, no attributes that run script, no refused link schemes
 - course/links.py          links and pictures lead somewhere
@@ -27,12 +28,14 @@ from pathlib import Path
 
 from course import quiz_quality, strings
 from course.blocks import check_blocks
+from course.exercises import check_exercises, exercises
 from course.config import nav_entries
 from course.errors import ContentError
 from course.front_matter import check_front_matter
 from course.headings import check_headings, headings, page_ids
 from course.html_policy import check_html
 from course.links import check_links
+from course.markdown_blocks import FIELD_KINDS
 from course.markdown_source import Page, read_page
 from course.quiz import Question, questions_in
 from course.translation_status import check_translation_keys
@@ -130,7 +133,7 @@ def _check_page_now(path: Path, lang: str, name: str, languages: list[str]) -> t
         check_translation_keys(path, page.front_matter, lang, languages)
     except ContentError as err:
         return None, [err]
-    found = check_blocks(page) + check_headings(page) + check_html(page)
+    found = check_blocks(page) + check_headings(page) + check_html(page) + check_exercises(page)
     checked = CheckedPage(page)
     if not any("block" in p.problem for p in found):
         try:
@@ -173,6 +176,7 @@ def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[s
         if source is None or source_lang == lang:
             continue
         found += _heading_differences(checked.page, source.page)
+        found += _exercise_differences(checked.page, source.page)
         if checked.questions is not None and source.questions is not None:
             found += _quiz_differences(checked, source)
     return found
@@ -196,6 +200,29 @@ def _heading_differences(page: Page, source: Page) -> list[ContentError]:
                                         "is missing from this page",
                              "translate every heading of the source and keep its {#id}",
                              line=mine[-1].line if mine else page.body_start)]
+    return []
+
+
+def _exercise_differences(page: Page, source: Page) -> list[ContentError]:
+    """A translation's exercises keep the source's ids and answer fields, in order: the learner's
+    notes follow them from one language to another."""
+    def shape(exercise):
+        return exercise.id, {k: v for k, v in exercise.settings.items() if k in FIELD_KINDS}
+
+    mine, theirs = exercises(page), exercises(source)
+    for index, exercise in enumerate(mine):
+        expected = theirs[index] if index < len(theirs) else None
+        if expected is None or shape(exercise) != shape(expected):
+            should = (f"the source's exercise {index + 1} has id '{expected.id}' and fields "
+                      f"{shape(expected)[1] or 'of text only'} ({_where(source, expected.line)})" if expected
+                      else f"the source has {len(theirs)} exercises ({_where(source, None)})")
+            return [ContentError(page.path, f"this exercise differs from the source page: {should}",
+                                 "keep the settings lines of the source's exercises (id, lists, ratings, rated-lists) "
+                                 "as they are, in the same order", line=exercise.line)]
+    if len(mine) < len(theirs):
+        return [ContentError(page.path, f"the source has {len(theirs)} exercises, this page {len(mine)} "
+                                        f"({_where(source, None)})", "translate every exercise of the source",
+                             line=page.body_start)]
     return []
 
 

@@ -71,10 +71,11 @@ def browser_session():
             browser.close()
 
 
-def open_context(browser, traffic: Traffic, bypass_csp: bool = False):
+def open_context(browser, traffic: Traffic, bypass_csp: bool = False, **options):
     """A fresh profile (own storage) whose every request is recorded; other hosts are refused.
-    bypass_csp lets a test tool (axe-core) inject its script into pages that allow only the site's own."""
-    context = browser.new_context(bypass_csp=bypass_csp)
+    bypass_csp lets a test tool (axe-core) inject its script into pages that allow only the site's own;
+    other options go to Playwright's new_context (accept_downloads=True, …)."""
+    context = browser.new_context(bypass_csp=bypass_csp, **options)
 
     def route(route, request):
         traffic.requests.append(request.url)

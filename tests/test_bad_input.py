@@ -225,6 +225,16 @@ CASES = [
          "i18n/da.yml", None, "language 'da' lacks the UI string(s): quiz.check"),
     Case("link out of the language tree", append("docs/el/about.md", "[English](../en/about.md)\n"),
          "docs/el/about.md", "../en/about.md", "leads out of docs/el/"),
+    Case("exercise without an id", append("docs/en/about.md", "/// exercise | Think\n    lines: 4\n\nWrite.\n///\n"),
+         "docs/en/about.md", "/// exercise | Think", "this exercise has no id"),
+    Case("exercise id used twice", append("docs/en/about.md", "/// exercise | One\n    id: think\n\nA.\n///\n\n"
+                                                            "/// exercise | Two\n    id: think\n\nB.\n///\n"),
+         "docs/en/about.md", "/// exercise | Two", "the exercise id 'think' is used twice"),
+    Case("rating of a question the exercise lacks", append("docs/en/about.md", "/// exercise | Rate\n    id: rate\n"
+                                                                             "    ratings: 3\n\n- How much?\n///\n"),
+         "docs/en/about.md", "/// exercise | Rate", "'ratings: 3' does not name questions of this exercise"),
+    Case("translation with another exercise id", replace("docs/da/supportive-communication.md", "id: grow-will", "id: grow-vilje"),
+         "docs/da/supportive-communication.md", "/// exercise | W:", "this exercise differs from the source page"),
     Case("page missing in one translation", delete("docs/el/glossary.md"),
          "docs/en/glossary.md", None, "recopy el glossary.md"),
 ]
