@@ -88,13 +88,16 @@
     return label ? label.textContent.trim() : "";
   }
 
-  /* An answer saved for this field, or, when the page's questions moved since it was written,
-     the answer saved for the same question under another number. */
-  function savedFor(entry, name, question) {
+  /* The answer saved for this question: under its number when it answered these words; else the one
+     saved under another number for these words (the page's questions moved since); else the one under
+     its number, unless that answered another question still on the page (the words were only edited). */
+  function savedFor(entry, name, question, questions) {
     var fields = (entry && entry.fields) || {};
-    if (fields[name] && (!fields[name].question || fields[name].question === question)) return fields[name];
+    var mine = fields[name];
+    if (mine && (!mine.question || mine.question === question)) return mine;
     var moved = Object.keys(fields).filter(function (key) { return fields[key].question === question; })[0];
-    return moved ? fields[moved] : fields[name];
+    if (moved) return fields[moved];
+    return mine && questions.indexOf(mine.question) < 0 ? mine : undefined;
   }
 
   function setUpExercises(data) {
@@ -111,10 +114,12 @@
       var link = notes.querySelector(".exercise-notes__notebook");
       if (link && data.notebook) link.setAttribute("href", data.notebook);
       if (!works) status.textContent = words.storage_unavailable;
-      exercise.querySelectorAll(".note-field").forEach(function (field) {
+      var fields = exercise.querySelectorAll(".note-field");
+      var questions = Array.prototype.map.call(fields, fieldQuestion);
+      fields.forEach(function (field) {
         field.hidden = false;
         var name = field.getAttribute("data-field");
-        var previous = savedFor(saved, name, fieldQuestion(field));
+        var previous = savedFor(saved, name, fieldQuestion(field), questions);
         buildField(field, previous ? previous.value : undefined, words, function (value) {
           save(key, exercise, field, value, status, words);
         });
