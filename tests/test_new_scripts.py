@@ -223,3 +223,10 @@ def test_the_status_command_counts_the_new_languages(project):
         totals = report["totals"][code]
         assert totals["draft"] == 1 and totals["untranslated"] == pages - 1, f"{code}: {totals}"
         assert report["pages"][TRANSLATED][code] == "draft"
+
+
+def test_the_english_text_of_untranslated_pages_is_tagged_english_in_the_arabic_pdf(project):
+    """A screen reader reads the copied English of an Arabic book with an English voice."""
+    root, _ = project
+    found = pdf_check.structure(root / "site" / print_book.pdf_path("ar", "en"))
+    assert found.lang == "ar" and found.passage_langs.get("en"), found.passage_langs
