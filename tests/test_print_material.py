@@ -102,3 +102,12 @@ def test_every_pdf_is_tagged_for_screen_readers_with_language_title_bookmarks_an
     circles = pdf_check.structure(site / print_book.handout_job(lang, DEFAULT, "supportive-communication.md").pdf)
     caption = parse(built_page(site, lang, "supportive-communication.md")).select_one(".circles-figure figcaption")
     assert any(caption.get_text(strip=True) in alt for alt in circles.figure_alts), circles.figure_alts
+
+
+def test_titles_quoted_in_another_language_are_tagged_with_it_on_the_site_and_in_the_book(site):
+    """The About page quotes its sources' titles in Greek, Slovenian and Danish: marked on the page
+    ({lang=xx}), and tagged with their language in the English book, for a screen reader's voice."""
+    marked = {el["lang"] for el in parse(site / "about.html").select("article [lang]")}
+    assert {"el", "sl", "da"} <= marked, marked
+    tagged = pdf_check.structure(site / print_book.pdf_path("en", DEFAULT)).passage_langs
+    assert {"el", "sl", "da"} <= set(tagged), tagged
