@@ -1,10 +1,13 @@
 """Every internal link and #anchor of every built page resolves, the language switcher's included."""
+from functools import lru_cache
+
 import pytest
 
 from conftest import build_copy
 from site_pages import all_html, is_external, is_print_page, parse, resolve
 
 
+@lru_cache(maxsize=None)
 def ids_of(site, page):
     soup = parse(site / page)
     return {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
