@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from course.errors import ContentError
-from course.source_text import load_yaml, read_text, stamp
+from course.source_text import load_yaml, once_per_change, read_text
 
 STATUSES = ("source", "draft", "reviewed", "untranslated")
 # `translation`, not `status`: Material reads `status` as its own page badge.
@@ -22,20 +22,10 @@ class FrontMatter:
     end_line: int          # the line of the closing '---'
 
 
-_parsed: dict[Path, tuple[tuple[int, int], FrontMatter]] = {}
-
-
+@once_per_change
 def read_front_matter(path: Path) -> FrontMatter:
     """The page's front matter, parsed once per change of the file (course/source_text.py)."""
-    path = Path(path)
-    key = path.resolve()
-    current = stamp(path)
-    cached = _parsed.get(key)
-    if cached and cached[0] == current:
-        return cached[1]
-    fm = _parse(read_text(path), path)
-    _parsed[key] = (current, fm)
-    return fm
+    return _parse(read_text(path), Path(path))
 
 
 def _parse(text: str, path: Path) -> FrontMatter:

@@ -148,18 +148,13 @@ def language_problems(figures: LanguageFigures, anchor: Path) -> list[ContentErr
         found.append(ContentError(
             anchor, f"in '{figures.lang}', the right option is option {position} in {count} of {single} single-answer "
                     f"questions ({count / single:.0%}; at most {MAX_POSITION_SHARE:.0%})", HOW_TO_FIX_POSITIONS))
-    longest = figures.longest_count()
-    if longest / single > MAX_LONGEST_SHARE:
-        found.append(ContentError(
-            anchor, f"in '{figures.lang}', the right option is the longest in {longest} of {single} single-answer "
-                    f"questions ({longest / single:.0%}; at most {MAX_LONGEST_SHARE:.0%})",
-            "make some wrong options as full as the right one, or the right one shorter"))
-    shortest = figures.shortest_count()
-    if shortest / single > MAX_SHORTEST_SHARE:
-        found.append(ContentError(
-            anchor, f"in '{figures.lang}', the right option is the shortest in {shortest} of {single} single-answer "
-                    f"questions ({shortest / single:.0%}; at most {MAX_SHORTEST_SHARE:.0%})",
-            "make some right options as full as the wrong ones, or some wrong ones shorter"))
+    for extreme, count, limit in (("longest", figures.longest_count(), MAX_LONGEST_SHARE),
+                                  ("shortest", figures.shortest_count(), MAX_SHORTEST_SHARE)):
+        if count / single > limit:
+            found.append(ContentError(
+                anchor, f"in '{figures.lang}', the right option is the {extreme} in {count} of {single} single-answer "
+                        f"questions ({count / single:.0%}; at most {limit:.0%})",
+                "make the options about as full as one another, so that length gives nothing away"))
     return found
 
 

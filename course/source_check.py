@@ -39,7 +39,7 @@ from course.markdown_blocks import FIELD_KINDS
 from course.markdown_source import Page, read_page
 from course.quiz import Question, questions_in
 from course.translation_status import check_translation_keys
-from course.source_text import stamp
+from course.source_text import once_per_change
 from course.trees import tree_problems
 
 MAX_SHOWN = 40
@@ -111,22 +111,15 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
     return found
 
 
-_page_results: dict[tuple[Path, str, tuple], tuple[tuple[int, int], CheckedPage | None, list[ContentError]]] = {}
-
-
 def _check_page(path: Path, lang: str, name: str, languages: list[str]) -> tuple[CheckedPage | None, list[ContentError]]:
     """One page's own checks, worked out once per change of the file (`mkdocs serve` rebuilds on
     every save: only the saved page is checked again; links and parity are checked every time)."""
-    key, current = (path.resolve(), lang, tuple(languages)), stamp(path)
-    cached = _page_results.get(key)
-    if cached and cached[0] == current:
-        return cached[1], cached[2]
-    checked, found = _check_page_now(path, lang, name, languages)
-    _page_results[key] = (current, checked, found)
-    return checked, found
+    return _check_page_once(path, lang, name, tuple(languages))
 
 
-def _check_page_now(path: Path, lang: str, name: str, languages: list[str]) -> tuple[CheckedPage | None, list[ContentError]]:
+@once_per_change
+def _check_page_once(path: Path, lang: str, name: str, languages: tuple) -> tuple[CheckedPage | None, list[ContentError]]:
+    languages = list(languages)
     try:
         page = read_page(path, lang, name)
         check_front_matter(path, lang, languages, page.front_matter)

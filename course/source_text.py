@@ -13,6 +13,7 @@ rebuilds on every save) reads each file once, not once per language or page.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from course.errors import ContentError
 RESAVE = ("open it in your editor and save it again as UTF-8 "
           "(\"Save as\" > Encoding: UTF-8; in Notepad: UTF-8, not UTF-16 / \"Unicode\")")
 
-_cache: dict[Path, tuple[tuple[int, int], str]] = {}
 # libyaml's loader when PyYAML has it (its wheels do): the same results, several times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,17 +42,34 @@ def stamp(path: Path) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
+_caches: list[dict] = []
+
+
+def once_per_change(function):
+    """`function(path, ...)` worked out once per change of the file at `path` (its modification time and
+    size), then kept: a build with many languages reads and checks each file once, and `mkdocs serve`,
+    which rebuilds on every save, only the file saved. A mistake (an exception) is not kept."""
+    cache: dict = {}
+    _caches.append(cache)
+
+    @functools.wraps(function)
+    def wrapper(path, *args, **kwargs):
+        key = (Path(path).resolve(), args, tuple(sorted(kwargs.items())))
+        current = stamp(path)
+        kept = cache.get(key)
+        if kept and kept[0] == current:
+            return kept[1]
+        value = function(path, *args, **kwargs)
+        cache[key] = (current, value)
+        return value
+
+    return wrapper
+
+
+@once_per_change
 def read_text(path: Path | str, *, what: str = "page") -> str:
     """The file's text, with Unix line ends; a ContentError names the line of a byte that is not UTF-8."""
-    path = Path(path)
-    key = path.resolve()
-    current = stamp(path)
-    cached = _cache.get(key)
-    if cached and cached[0] == current:
-        return cached[1]
-    text = decode(path.read_bytes(), path, what)
-    _cache[key] = (current, text)
-    return text
+    return decode(Path(path).read_bytes(), Path(path), what)
 
 
 def decode(data: bytes, path: Path, what: str = "page") -> str:
@@ -79,5 +96,7 @@ def _looks_like_utf16(data: bytes) -> bool:
     return len(sample) >= 4 and sample.count(b"\x00") * 3 >= len(sample)
 
 
-def clear_cache() -> None:
-    _cache.clear()
+def clear_caches() -> None:
+    """Forget everything worked out from files (it is worked out again anyway when they change)."""
+    for cache in _caches:
+        cache.clear()

@@ -13,7 +13,7 @@ import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
-from course.source_text import compose_yaml, load_yaml, read_text, stamp
+from course.source_text import compose_yaml, load_yaml, once_per_change, read_text, stamp
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
@@ -25,9 +25,6 @@ def strings_file(lang: str, strings_dir: Path = STRINGS_DIR) -> Path:
     return strings_dir / f"{lang}.yml"
 
 
-_loaded: dict[Path, tuple[tuple[int, int], dict]] = {}
-
-
 def _load(path: Path) -> dict:
     """The file's words, read once per change of the file (a build reads each file once,
     however many languages it builds; `mkdocs serve` reads a file again when it is saved)."""
@@ -37,22 +34,11 @@ def _load(path: Path) -> dict:
             "this language has no UI strings file",
             f"copy {strings_file(REFERENCE_LANGUAGE, path.parent).name} to {path.name} and translate its values",
         )
-    key, current = path.resolve(), stamp(path)
-    cached = _loaded.get(key)
-    if cached and cached[0] == current:
-        return cached[1]
-    data = _read(path)
-    _loaded[key] = (current, data)
-    return data
+    return _read(path)
 
 
+@once_per_change
 def _read(path: Path) -> dict:
-    if not path.exists():
-        raise ContentError(
-            path,
-            "this language has no UI strings file",
-            f"copy {strings_file(REFERENCE_LANGUAGE, path.parent).name} to {path.name} and translate its values",
-        )
     text = read_text(path, what="strings file")
     try:
         data = load_yaml(text) or {}
@@ -130,9 +116,3 @@ def _checked_strings(lang: str, strings_dir: Path) -> dict:
             f"add each key to {path.name}, translated from {strings_file(REFERENCE_LANGUAGE, strings_dir).name}",
         )
     return _load(path)
-
-
-def clear_cache() -> None:
-    """Forget every file read (they are read again anyway when they change)."""
-    _loaded.clear()
-    _checked.clear()

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from course.errors import ContentError
 from course.front_matter import FrontMatter, check_front_matter, read_front_matter
-from course.source_text import read_text, stamp
+from course.source_text import once_per_change, read_text
 
 # The order the states are shown in, from done to not started.
 STATES = ("source", "reviewed", "draft", "outdated", "untranslated", "missing")
@@ -48,24 +48,11 @@ RECOPY = ".venv/bin/python scripts/translation_status.py recopy"
 
 # --- The hash of what a translator translates --------------------------------------------
 
-_hashes: dict[Path, tuple[tuple[int, int], str]] = {}
-
-
+@once_per_change
 def content_hash(path: Path) -> str:
     """A hash of a page's description and body: what a translation is made from.
     The bookkeeping keys of the front matter (translation, source_hash, …) and
-    trailing spaces do not count, so marking a page reviewed changes nothing.
-    Worked out once per change of the file."""
-    key, current = Path(path).resolve(), stamp(path)
-    cached = _hashes.get(key)
-    if cached and cached[0] == current:
-        return cached[1]
-    digest = _content_hash(path)
-    _hashes[key] = (current, digest)
-    return digest
-
-
-def _content_hash(path: Path) -> str:
+    trailing spaces do not count, so marking a page reviewed changes nothing."""
     fm = read_front_matter(path)
     lines = read_text(path).split("\n")
     body = "\n".join(line.rstrip() for line in lines[fm.end_line:]).strip("\n")
