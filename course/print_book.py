@@ -25,7 +25,6 @@ The words come from the language's i18n/<lang>.yml (`print:` and others).
 """
 from __future__ import annotations
 
-import copy
 import posixpath
 import re
 from dataclasses import dataclass, field

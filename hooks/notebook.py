@@ -4,7 +4,6 @@ exercises, their titles and questions, as JSON), for notebook.js to show the
 learner's answers unit by unit with links back; and it tells every page where
 its language's notebook is, for the link under each exercise."""
 import json
-import re
 
 import lxml.html
 from mkdocs.utils import get_relative_url

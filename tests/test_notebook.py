@@ -13,7 +13,7 @@ import pytest
 from browser import Traffic, open_context
 from course.config import default_language, language_root, languages
 from course.strings import load_strings
-from site_pages import course_pages, parse, resolve
+from site_pages import course_pages, parse
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
