@@ -3,7 +3,6 @@ build puts the course's exercises there, in course order (each unit's
 exercises, their titles and questions, as JSON), for notebook.js to show the
 learner's answers unit by unit with links back; and it tells every page where
 its language's notebook is, for the link under each exercise."""
-import json
 
 import lxml.html
 from mkdocs.utils import get_relative_url
@@ -23,9 +22,8 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     if PENDING in (page.content or ""):
-        exercises = json.dumps(_catalog(nav, page), ensure_ascii=False).replace("</", "<\\/")
-        page.content = page.content.replace(PENDING, 'data-notebook=""', 1) + (
-            f'<script type="application/json" id="course-notebook">{exercises}</script>')
+        page.content = page.content.replace(PENDING, 'data-notebook=""', 1)
+        page.notebook_exercises = _catalog(nav, page)   # overrides/main.html writes it as JSON data
     return context
 
 

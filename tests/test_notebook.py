@@ -125,16 +125,20 @@ def test_the_notebook_exports_imports_merging_or_replacing_and_erases(learner, t
         {{"fields": {{"q1": {{"question": "?", "kind": "text", "value": "Συνάδελφος", "updated": "2026-01-01"}}}}}}}}))""")
     page.reload()
     page.set_input_files("#notebook-import", str(saved))
+    page.wait_for_selector(".notebook__confirm-import:not([hidden])")   # the file is read in the background
     summary = page.text_content(".notebook__import-summary")
     assert "3" in summary and "1" in summary, summary
     page.click(".notebook__import-apply")
+    page.wait_for_selector(".notebook__confirm-import[hidden]", state="attached")
     assert page.text_content(".notebook__status") == words["imported"]
     kept = json.loads(page.evaluate(f"localStorage.getItem('{NOTES_KEY}')"))
     assert f"{UNIT}#grow-goal" in kept and "mixed-teams#roles-beside-peer-supporters" in kept
     # Replacing: only what the file holds.
     page.set_input_files("#notebook-import", str(saved))
+    page.wait_for_selector(".notebook__confirm-import:not([hidden])")
     page.check("#notebook-import-replace")
     page.click(".notebook__import-apply")
+    page.wait_for_selector(".notebook__confirm-import[hidden]", state="attached")
     kept = json.loads(page.evaluate(f"localStorage.getItem('{NOTES_KEY}')"))
     assert "mixed-teams#roles-beside-peer-supporters" not in kept and f"{UNIT}#grow-goal" in kept
 
