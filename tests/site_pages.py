@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from course.print_book import PRINT_PAGE
+from course.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
 
 # Pages MkDocs writes that are not pages of the course.
 NOT_COURSE_PAGES = {"404.html"}
@@ -55,6 +55,20 @@ def course_pages(site: Path, lang: str, languages: list[str], default: str) -> l
         if language_of(rel, languages, default) == lang:
             pages.append(BuiltPage(site, rel))
     return pages
+
+
+def is_pdf_source(rel: Path, lang_prefix: str) -> bool:
+    """Any page a PDF is made from (hooks/print_book.py): the book's, the trainers' material's,
+    a handout's. `lang_prefix` is the language's folder ('el/'), '' for the default language."""
+    path = rel.as_posix()
+    return path.startswith(lang_prefix) and path[len(lang_prefix):].split("/")[0] in (PRINT_PAGE, TRAINERS_PAGE,
+                                                                                        HANDOUT_PAGES)
+
+
+def reading_pages(site: Path, lang: str, languages: list[str], default: str) -> list[BuiltPage]:
+    """The pages of a language that learners read: its course pages, less the PDFs' sources."""
+    prefix = "" if lang == default else f"{lang}/"
+    return [page for page in course_pages(site, lang, languages, default) if not is_pdf_source(page.path, prefix)]
 
 
 def all_html(site: Path) -> list[Path]:
