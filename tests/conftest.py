@@ -20,8 +20,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(project: Path, site_dir: Path, **variables: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project`, with these environment variables set too."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **variables)
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 
