@@ -23,11 +23,13 @@ ELEMENTS = {
     # the course's blocks (course/markdown_blocks.py)
     "section", "form", "fieldset", "legend", "button", "figure", "figcaption", "nav", "aside",
     "svg", "circle", "text", "title",
+    # the course's page template around the content (overrides/partials/offline-copy.html)
+    "progress",
 }
 ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "open", "start", "reversed",
     "type", "name", "value", "for", "checked", "disabled", "hidden", "novalidate", "role", "scope", "hreflang", "rel",
-    "download",
+    "download", "max",
     "xmlns", "viewbox", "cx", "cy", "r", "x", "y", "text-anchor", "textlength", "lengthadjust", "focusable",
 }
 ATTRIBUTE_PREFIXES = ("aria-", "data-")

@@ -13,6 +13,7 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import languages
+from course.offline_copy import add_pdfs
 from course.offline_package import package_site
 from course.pdf_build import make_pdfs
 
@@ -40,10 +41,10 @@ def pdf_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
-    """The real site, built from the working tree with --strict, with the PDF of each
-    language and the offline zip made into it as scripts/build_site.py does; and what
-    making each PDF gave (course.pdf_build.Rendered: the book, the trainers' material and
-    the handouts, by language). A PDF that fails does not stop the others: only the tests
+    """The real site, built from the working tree with --strict, with the PDFs of each
+    language made into it and added to its offline copy's list, and the offline zip, as
+    scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
+    the book, the trainers' material and the handouts, by language). A PDF that fails does not stop the others: only the tests
     of its language fail (tests/test_pdf.py)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(PROJECT_ROOT, site_dir)
@@ -52,6 +53,7 @@ def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
     results = {code: [] for code in codes}
     for result in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache):
         results[result.lang].append(result)
+    add_pdfs(site_dir)
     package_site(site_dir)
     return site_dir, results
 
