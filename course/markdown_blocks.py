@@ -42,6 +42,12 @@ class _CourseBlock(Block):
         return counts[kind]
 
 
+# Material's search skips an element that has this attribute: a quiz's hint, button,
+# feedback and answer key are kept out of the search index. They would show the
+# answers in the results, and they repeat the unit's own text (half the index).
+NOT_SEARCHED = {"data-search-exclude": ""}
+
+
 class Quiz(_CourseBlock):
     NAME = "quiz"
     ARGUMENT = True
@@ -73,13 +79,13 @@ class Quiz(_CourseBlock):
         legend = etree.SubElement(fieldset, "legend")
         etree.SubElement(legend, "span", {"class": "quiz__number"}).text = AtomicString(f'{words["question"]} {self.number}. ')
         etree.SubElement(legend, "span", {"class": "quiz__text"}).text = question.text
-        hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint"})
+        hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint", **NOT_SEARCHED})
         hint.text = AtomicString(words["choose_all"] if question.multiple else words["choose_one"])
         fieldset.set("aria-describedby", f"{qid}-hint")
         for index, option in enumerate(question.options):
             self._option(fieldset, qid, index, option, "checkbox" if question.multiple else "radio")
 
-        actions = etree.SubElement(form, "div", {"class": "quiz__actions"})
+        actions = etree.SubElement(form, "div", {"class": "quiz__actions", **NOT_SEARCHED})
         etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = AtomicString(words["check"])
         etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
         self._answer_key(block, question, words)
@@ -89,12 +95,13 @@ class Quiz(_CourseBlock):
         row = etree.SubElement(fieldset, "div", {"class": "quiz__option", "data-correct": str(option.correct).lower()})
         etree.SubElement(row, "input", {"type": input_type, "name": f"{qid}-answer", "id": oid, "value": str(index)})
         etree.SubElement(row, "label", {"for": oid}).text = option.text
-        feedback = etree.SubElement(row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden"})
+        feedback = etree.SubElement(row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden",
+                                                **NOT_SEARCHED})
         feedback.text = option.feedback
 
     def _answer_key(self, block, question, words):
         """Readable with JavaScript off and printed: each option, right or not, and why."""
-        details = etree.SubElement(block, "details", {"class": "quiz__answer-key"})
+        details = etree.SubElement(block, "details", {"class": "quiz__answer-key", **NOT_SEARCHED})
         etree.SubElement(details, "summary").text = AtomicString(words["show_answer"])
         listing = etree.SubElement(details, "ul")
         for option in question.options:

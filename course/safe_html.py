@@ -23,6 +23,8 @@ ELEMENTS = {
     # the course's blocks (course/markdown_blocks.py)
     "section", "form", "fieldset", "legend", "button", "figure", "figcaption", "nav", "aside",
     "svg", "circle", "text", "title", "textarea",
+    # the course's page template around the content (overrides/partials/offline-copy.html)
+    "progress",
 }
 ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "lang", "dir", "colspan", "rowspan", "open", "start", "reversed",

@@ -2,6 +2,7 @@
 
 Everything is built into a fresh folder beside the site (`.site.new/`): every
 language with `mkdocs build --strict`, then the PDFs (course/pdf_build.py),
+which join each language's list of what a device may keep (course/offline_copy.py),
 then the offline zip. Only when all of it has succeeded does the new folder
 take the place of the site, in one step (Linux's renameat2 exchange; two
 renames elsewhere), so a server reading `site/` sees either the old site or
@@ -27,6 +28,7 @@ from typing import Callable
 from course import pdf_build
 from course.config import default_language, languages
 from course.errors import display_path
+from course.offline_copy import add_pdfs
 from course.offline_package import package_site
 from course.source_check import check_project, report
 
@@ -58,6 +60,7 @@ class Build:
             self.check_sources()
             self.html()
             self.pdfs()
+            self.offline_copies()
             self.offline_zip()
             replace(self.staging, self.site_dir)
         finally:
@@ -127,6 +130,11 @@ class Build:
                "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)")
         return "\n".join(lines + [fix]) if lines else \
             f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
+
+    def offline_copies(self) -> None:
+        """The PDFs, made after the pages, join each language's list of what a device may keep."""
+        lists = add_pdfs(self.staging)
+        self.log(f"==> offline copies: the PDFs added to the lists of {len(lists)} languages")
 
     def offline_zip(self) -> None:
         target = package_site(self.staging)

@@ -2,7 +2,7 @@
 
 Sets the site name and the direction of the language's script, translates the
 navigation's section keys (mkdocs.yml's `nav:` names sections by key, e.g.
-`part-1`) and gives templates `strings`.
+`part-1`) and gives templates `strings`, written into pages' JSON as UTF-8.
 """
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
@@ -62,4 +62,8 @@ def on_env(env, config, files):
          "words": strings.load_strings(lang, strings_dir(config))}
         for lang in site_languages(config)
     ]
+    # Words written into a page's JSON (the page's data, Material's config) as they are, in
+    # UTF-8 like the page, not as \u escapes: a Greek letter then takes 2 bytes, not 6.
+    # (`tojson` still escapes < > & ', so the JSON cannot close its <script>.)
+    env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}), "ensure_ascii": False}
     return env

@@ -53,6 +53,33 @@ def serve(site: Path):
         server.server_close()
 
 
+class Server:
+    """A folder served on loopback that can be stopped, as if the network were gone, and
+    started again on the same port: the same origin, so the same service worker and caches."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.port = 0
+        self.server = None
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Server":
+        handler = functools.partial(_QuietHandler, directory=str(self.folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+
 def require_chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup.sh does).")

@@ -13,6 +13,7 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import languages
+from course.offline_copy import add_pdfs
 from course.offline_package import package_site
 from course.pdf_build import make_pdfs
 
@@ -20,8 +21,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(project: Path, site_dir: Path, **variables: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project`, with these environment variables set too."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **variables)
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 
@@ -39,10 +41,10 @@ def pdf_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
-    """The real site, built from the working tree with --strict, with the PDF of each
-    language and the offline zip made into it as scripts/build_site.py does; and what
-    making each PDF gave (course.pdf_build.Rendered: the book, the trainers' material and
-    the handouts, by language). A PDF that fails does not stop the others: only the tests
+    """The real site, built from the working tree with --strict, with the PDFs of each
+    language made into it and added to its offline copy's list, and the offline zip, as
+    scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
+    the book, the trainers' material and the handouts, by language). A PDF that fails does not stop the others: only the tests
     of its language fail (tests/test_pdf.py)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(PROJECT_ROOT, site_dir)
@@ -51,6 +53,7 @@ def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
     results = {code: [] for code in codes}
     for result in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache):
         results[result.lang].append(result)
+    add_pdfs(site_dir)
     package_site(site_dir)
     return site_dir, results
 

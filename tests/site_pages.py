@@ -58,6 +58,20 @@ def course_pages(site: Path, lang: str, languages: list[str], default: str) -> l
     return pages
 
 
+def is_pdf_source(rel: Path, lang_prefix: str) -> bool:
+    """Any page a PDF is made from (hooks/print_book.py): the book's, the trainers' material's,
+    a handout's. `lang_prefix` is the language's folder ('el/'), '' for the default language."""
+    path = rel.as_posix()
+    return path.startswith(lang_prefix) and path[len(lang_prefix):].split("/")[0] in (PRINT_PAGE, TRAINERS_PAGE,
+                                                                                        HANDOUT_PAGES)
+
+
+def reading_pages(site: Path, lang: str, languages: list[str], default: str) -> list[BuiltPage]:
+    """The pages of a language that learners read: its course pages, less the PDFs' sources."""
+    prefix = "" if lang == default else f"{lang}/"
+    return [page for page in course_pages(site, lang, languages, default) if not is_pdf_source(page.path, prefix)]
+
+
 def all_html(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
