@@ -5,7 +5,7 @@ for this checkout, the course as it was before (a git revision), and a plain
 Material + static-i18n build of the same pages.
 
   .venv/bin/python scripts/benchmark_visits.py [--before REV] [--unit what-peer-support-can-do]
-                                               [--record benchmarks/visits.md]
+                                               [--lighthouse CLI] [--record benchmarks/visits.md]
 
 The three sites are built into a temporary folder and served on loopback as
 a static host serves plain files: text files gzip-compressed (level 6), with
@@ -26,8 +26,15 @@ host sends more, so fewer requests weigh more there than here.
   has saved the language's course (overrides/service-worker.js): what still
   goes over the network is the check for a new version.
 
+With `--lighthouse` (the command of a Lighthouse CLI, for example
+`npx --yes lighthouse@12.8.2`, which npm fetches; the tests need none of it),
+the same pages of the three sites also get Lighthouse's four scores, for a
+phone (its default: a slow 4G and a slow processor, simulated), and the
+accessibility audits that fail are named.
+
 The goal (issue 15): a first visit at most half of the course's before, a
-repeat visit within 1.5 times the page's own compressed HTML.
+repeat visit within 1.5 times the page's own compressed HTML, and
+accessibility 100.
 """
 from __future__ import annotations
 
@@ -37,9 +44,11 @@ import functools
 import gzip
 import hashlib
 import http.server
+import json
 import mimetypes
 import os
 import platform
+import shlex
 import shutil
 import subprocess
 import sys
@@ -234,6 +243,42 @@ def kept_on_the_device(browser, site: Site, home: str, url: str, before_url: str
     return kept
 
 
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+@dataclass
+class Scores:
+    scores: dict[str, int]
+    failed: list[str]     # accessibility audits that fail
+
+
+def lighthouse(cli: list[str], url: str) -> Scores:
+    """Lighthouse's scores of one page, in Debian's chromium, as a phone (Lighthouse's default)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    command = cli + [url, "--output=json", "--output-path=stdout", "--quiet",
+                     "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+                     "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS])]
+    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+    if result.returncode:
+        raise SystemExit(f"error: Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
+    failed = [ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]
+              if ref["weight"] and report["audits"][ref["id"]]["score"] == 0]
+    return Scores(scores, failed)
+
+
+def scores_table(measured: list[tuple[str, str, dict[str, Scores]]]) -> list[str]:
+    names = ("before", "ours", "plain")
+    lines = ["| Page | " + " | ".join(f"{name}: perf. / access. / best pr. / SEO" for name in names)
+             + " | Accessibility audits failed now |", "| --- |" + " --- |" * (len(names) + 1)]
+    for lang, page, by_site in measured:
+        cells = [" / ".join(str(by_site[name].scores[c]) for c in LIGHTHOUSE_CATEGORIES) for name in names]
+        lines.append(f"| {lang} {page} | " + " | ".join(cells) + f" | {', '.join(by_site['ours'].failed) or 'none'} |")
+    return lines
+
+
 def gzipped(file: Path) -> int:
     return len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
 
@@ -300,6 +345,8 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--before", default=None, help="the git revision to compare with (default: the merge base with main)")
     parser.add_argument("--unit", default="what-peer-support-can-do", help="the unit measured in every language")
+    parser.add_argument("--lighthouse", metavar="CLI", help="also Lighthouse's scores, with this command "
+                        "(for example 'npx --yes lighthouse@12.8.2')")
     parser.add_argument("--record", type=Path, metavar="FILE", help="add the figures to this Markdown file")
     args = parser.parse_args(argv)
     before = args.before or default_before()
@@ -317,7 +364,7 @@ def main(argv=None) -> int:
             "plain": plain_site(ours_project, tmp / "site-plain"),
         }
         served = {name: serve(site) for name, site in sites.items()}
-        rows = []
+        rows, scored = [], []
         with browser_session() as browser:
             for lang in langs:
                 prefix = language_root(lang, default)
@@ -331,6 +378,10 @@ def main(argv=None) -> int:
                                               f"{ours.origin}/{prefix}{page}.html", f"{ours.origin}/{prefix}{other}.html")
                     rows.append(Row(lang, page, gzipped(sites["ours"] / prefix / f"{page}.html"), measured["before"],
                                     measured["ours"], measured["plain"], kept))
+                    if args.lighthouse:
+                        scored.append((lang, page, {name: lighthouse(shlex.split(args.lighthouse),
+                                                                     f"{site.origin}/{prefix}{page}.html")
+                                                    for name, site in served.items()}))
         for site in served.values():
             site.server.shutdown()
         indexes = index_table(sites, langs, default)
@@ -344,6 +395,9 @@ def main(argv=None) -> int:
              "- Repeat: another page of the language opened first; kept: the same, with the language's course "
              "saved on the device (what remains is the check for a new version)", "",
              *table(rows), "", *indexes, "", *breakdown(next(r for r in rows if r.lang != default)), ""]
+    if scored:
+        lines += ["Lighthouse (its mobile defaults: a slow 4G and processor, simulated), on the same hosts:", "",
+                  *scores_table(scored), ""]
     print("\n".join(lines))
     if args.record:
         record(args.record, lines)
