@@ -202,7 +202,7 @@ def make_pdfs(site_dir: Path, langs: list[str], default: str, *, jobs: int = 0, 
     """Every PDF of every language (the book, the trainers' material, the handouts: whatever print
     pages the build wrote), rendered in parallel (one per core), each reported to `log` as it is done."""
     work = [(job, lang) for lang in langs for job in print_book.jobs_in(site_dir, lang, default)]
-    missing = [lang for lang in langs if not any(l == lang for _, l in work)]
+    missing = [lang for lang in langs if not any(code == lang for _, code in work)]
     results = [Rendered(lang, site_dir / print_book.pdf_path(lang, default),
                         problems=[f"{site_dir / print_book.print_page_path(lang, default)} is missing: build the "
                                   "site first (mkdocs build), which writes each language's print pages"])

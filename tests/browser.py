@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+WCAG_21_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
@@ -114,3 +116,16 @@ def open_context(browser, traffic: Traffic, bypass_csp: bool = False, **options)
 
     context.route("**/*", route)
     return context
+
+
+def axe_violations(page, label: str, run_only: dict = WCAG_21_AA) -> list[str]:
+    """What axe-core (npm, pinned) finds on the page open in `page`: one line per element,
+    starting with `label`. The context must bypass the page's CSP: axe is injected as a script."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    # resultTypes: axe works out only what fails, not every passing node (the pages are many).
+    found = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})"
+                          ".then(r => r.violations.map(v => ({id: v.id, help: v.help, "
+                          "targets: v.nodes.map(n => n.target.join(' '))})))", run_only)
+    return [f"{label}: {v['id']} ({v['help']}) at {target}" for v in found for target in v["targets"]]

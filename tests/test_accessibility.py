@@ -14,15 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import Traffic, browser_session, open_context
-from course import PROJECT_ROOT
+from browser import Traffic, axe_violations, browser_session, open_context
 from course.config import default_language, language_root, languages
 from site_pages import all_html, is_print_page
 
 pytestmark = pytest.mark.browser
 
-AXE = PROJECT_ROOT / "node_modules/axe-core/axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BROWSERS = 2
 # The audits that weigh in Lighthouse 12's accessibility score (core/config/default-config.js).
 LIGHTHOUSE_RULES = [
@@ -40,24 +37,6 @@ LIGHTHOUSE_RULES = [
 ]
 LIGHTHOUSE_UNIT = "what-peer-support-can-do.html"
 
-# Justified exceptions, as few as possible: (rule id, CSS selector of the element, why).
-EXCEPTIONS: list[tuple[str, str, str]] = []
-
-
-def excepted(rule, target):
-    return any(rule == r and target == t for r, t, _ in EXCEPTIONS)
-
-
-def violations(page, rel: str, run_only: dict) -> list[str]:
-    """What axe finds on the page open in `page`, one line per element."""
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("only => axe.run(document, {runOnly: only})"
-                          ".then(r => r.violations.map(v => ({id: v.id, help: v.help, "
-                          "targets: v.nodes.map(n => n.target.join(' '))})))", run_only)
-    return [f"{rel}: {v['id']} ({v['help']}) at {target}" for v in found for target in v["targets"]
-            if not excepted(v["id"], target)]
-
-
 def check(site_url: str, pages: list[str]) -> tuple[list[str], list[str]]:
     """(violations, requests refused) of some pages, in a browser of their own (a thread's)."""
     traffic = Traffic(site_url)
@@ -67,13 +46,12 @@ def check(site_url: str, pages: list[str]) -> tuple[list[str], list[str]]:
         page = context.new_page()
         for rel in pages:
             page.goto(f"{site_url}/{rel}", wait_until="load")
-            found += violations(page, rel, {"type": "tag", "values": WCAG_21_AA})
+            found += axe_violations(page, rel)
         context.close()
     return found, traffic.refused
 
 
 def test_every_page_of_every_language_passes_axe(site, site_url):
-    assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     # The print pages are the PDFs' sources, not pages of the site (tests/test_print_material.py checks the PDFs).
     pages = [p.relative_to(site).as_posix() for p in all_html(site) if not is_print_page(p.relative_to(site))]
     assert len(pages) > 60
@@ -100,22 +78,21 @@ def show_results(page, query: str) -> None:
     pytest.fail(f"{page.url}: no result for {query!r}")
 
 
-def test_every_home_page_and_a_unit_pass_lighthouses_accessibility_audits(site, site_url):
+def test_every_home_page_and_a_unit_pass_lighthouses_accessibility_audits(browser, site, site_url):
     roots = [language_root(lang.code, default_language()) for lang in languages()]
     pages = [root + name for root in roots for name in ("index.html", LIGHTHOUSE_UNIT)]
     traffic = Traffic(site_url)
     found = []
-    with browser_session() as browser:
-        context = open_context(browser, traffic, bypass_csp=True)
-        page = context.new_page()
-        for rel in pages:
-            page.goto(f"{site_url}/{rel}", wait_until="load")
-            if rel.endswith("index.html"):
-                assert page.locator("#offline-copy").is_visible(), f"{rel}: the offer to keep the course is shown"
-            page.keyboard.press("/")   # opens the search dialog, as a learner would, and searches the title's word
-            page.locator(".md-search__input").wait_for(state="visible")
-            show_results(page, max(re.findall(r"\w+", page.locator("article h1").inner_text()), key=len))
-            found += violations(page, rel, {"type": "rule", "values": LIGHTHOUSE_RULES})
-        context.close()
+    context = open_context(browser, traffic, bypass_csp=True)
+    page = context.new_page()
+    for rel in pages:
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        if rel.endswith("index.html"):
+            assert page.locator("#offline-copy").is_visible(), f"{rel}: the offer to keep the course is shown"
+        page.keyboard.press("/")   # opens the search dialog, as a learner would, and searches the title's word
+        page.locator(".md-search__input").wait_for(state="visible")
+        show_results(page, max(re.findall(r"\w+", page.locator("article h1").inner_text()), key=len))
+        found += axe_violations(page, rel, {"type": "rule", "values": LIGHTHOUSE_RULES})
+    context.close()
     assert not traffic.refused, f"requests to other hosts: {traffic.refused}"
     assert not found, f"{len(found)} failure(s) of Lighthouse's audits:\n" + "\n".join(found[:80])
