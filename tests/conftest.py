@@ -2,11 +2,14 @@
 temporary folder, and every test reads that real output."""
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,21 +37,35 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time()) // 86400 * 86400
 
 
 @pytest.fixture(scope="session")
-def pdf_cache(tmp_path_factory) -> Path:
-    """The PDF cache of this test run (never the project's own .cache/)."""
-    return tmp_path_factory.mktemp("pdf-cache")
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that every worker shares: the tests run in two processes or
+    more (pytest-xdist, `-n` in pyproject.toml), each with a temporary folder of its own below it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def only_one_worker_at_a_time(lock: Path):
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
-    """The real site, built from the working tree with --strict, with the PDFs of each
-    language made into it and added to its offline copy's list, and the offline zip, as
-    scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
-    the book, the trainers' material and the handouts, by language). A PDF that fails does not stop the others: only the tests
-    of its language fail (tests/test_pdf.py)."""
-    site_dir = tmp_path_factory.mktemp("site")
+def pdf_cache(shared_folder) -> Path:
+    """The PDF cache of this test run (never the project's own .cache/), shared by its workers."""
+    cache = shared_folder / "pdf-cache"
+    cache.mkdir(exist_ok=True)
+    return cache
+
+
+def build_site_with_pdfs(site_dir: Path, pdf_cache: Path) -> tuple[Path, dict]:
     result = run_build(PROJECT_ROOT, site_dir)
-    assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
+    if result.returncode:
+        raise SiteDoesNotBuild(f"the site does not build:\n{result.stdout}\n{result.stderr}")
     codes = [lang.code for lang in languages()]
     results = {code: [] for code in codes}
     for result in make_pdfs(site_dir, codes, codes[0], cache=pdf_cache):
@@ -56,6 +73,34 @@ def built(tmp_path_factory, pdf_cache) -> tuple[Path, dict]:
     add_pdfs(site_dir)
     package_site(site_dir)
     return site_dir, results
+
+
+class SiteDoesNotBuild(Exception):
+    pass
+
+
+@pytest.fixture(scope="session")
+def built(shared_folder, pdf_cache) -> tuple[Path, dict]:
+    """The real site, built from the working tree with --strict, with the PDFs of each
+    language made into it and added to its offline copy's list, and the offline zip, as
+    scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
+    the book, the trainers' material and the handouts, by language). A PDF that fails does
+    not stop the others: only the tests of its language fail (tests/test_pdf.py).
+
+    Built once per run: the first worker that needs it builds it, the others wait and read
+    what it left (`built.pickle`: the outcome, a failure included, which then fails them too)."""
+    outcome_file = shared_folder / "built.pickle"
+    with only_one_worker_at_a_time(shared_folder / "built.lock"):
+        if not outcome_file.exists():
+            try:
+                outcome = build_site_with_pdfs(shared_folder / "site", pdf_cache)
+            except SiteDoesNotBuild as error:
+                outcome = error
+            outcome_file.write_bytes(pickle.dumps(outcome))
+        outcome = pickle.loads(outcome_file.read_bytes())
+    if isinstance(outcome, SiteDoesNotBuild):
+        pytest.fail(str(outcome), pytrace=False)
+    return outcome
 
 
 @pytest.fixture(scope="session")
