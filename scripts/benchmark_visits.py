@@ -96,6 +96,9 @@ def at_revision(revision: str, folder: Path) -> Path:
     folder.mkdir()
     archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", revision], capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    if (folder / "package-lock.json").is_file():   # what that revision's build loads from npm
+        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                       cwd=folder, check=True, stdout=subprocess.DEVNULL)
     return folder
 
 
@@ -127,11 +130,18 @@ class Tally:
 
 
 class _Counted:
+    """A connection's output: what it sent, and into the tally of all connections (one lock, as
+    the host answers requests side by side)."""
+
+    lock = threading.Lock()
+
     def __init__(self, stream, tally: Tally):
-        self.stream, self.tally = stream, tally
+        self.stream, self.tally, self.sent = stream, tally, 0
 
     def write(self, data):
-        self.tally.bytes += len(data)
+        self.sent += len(data)
+        with self.lock:
+            self.tally.bytes += len(data)
         return self.stream.write(data)
 
     def __getattr__(self, name):
@@ -156,13 +166,14 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
         pass
 
     def answer(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
-        sent = self.tally.bytes
+        sent = self.wfile.sent
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
-        self.tally.answers.append((self.path.split("?")[0], status, self.tally.bytes - sent))
+        with _Counted.lock:
+            self.tally.answers.append((self.path.split("?")[0], status, self.wfile.sent - sent))
 
     def do_GET(self):
         path = self.folder / self.path.split("?")[0].split("#")[0].lstrip("/")
