@@ -23,9 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.html
 
 LIST_NAME = "offline-copy.json"
 APP_MANIFEST = "manifest.webmanifest"
@@ -38,34 +39,26 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 SITE = "https://site.invalid/"   # a base to resolve relative links against
 
 
-class _References(HTMLParser):
-    """The files an HTML page loads, as written in it."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self._config = False
-        self.config_text = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and attrs.get("src"):
-            self.found.append(attrs["src"])
-        elif tag == "script" and attrs.get("id") == "__config":
-            self._config = True
-        elif tag == "link" and attrs.get("href") and LOADED_LINKS & set((attrs.get("rel") or "").split()):
-            self.found.append(attrs["href"])
-        elif tag in ("img", "source", "audio", "video") and attrs.get("src"):
-            self.found.append(attrs["src"])
+def _references(html: str) -> tuple[list[str], str]:
+    """The files an HTML page loads, as written in it, and the text of Material's #__config.
+    (lxml's parser: Python's own took a tenth of the build, reading every page.)"""
+    root = lxml.html.fromstring(html)
+    found, config_text = [], ""
+    for element in root.iter("script", "link", "img", "source", "audio", "video"):
+        attrs = element.attrib
+        if element.tag == "script":
+            if attrs.get("src"):
+                found.append(attrs["src"])
+            elif attrs.get("id") == "__config":
+                config_text = element.text or ""
+        elif element.tag == "link":
+            if attrs.get("href") and LOADED_LINKS & set((attrs.get("rel") or "").split()):
+                found.append(attrs["href"])
+        elif attrs.get("src"):
+            found.append(attrs["src"])
         if attrs.get("srcset"):
-            self.found += [part.split()[0] for part in attrs["srcset"].split(",") if part.strip()]
-
-    def handle_data(self, data):
-        if self._config:
-            self.config_text += data
-
-    def handle_endtag(self, tag):
-        self._config = False
+            found += [part.split()[0] for part in attrs["srcset"].split(",") if part.strip()]
+    return found, config_text
 
 
 def site_path(reference: str, from_path: str) -> str | None:
@@ -80,11 +73,10 @@ def site_path(reference: str, from_path: str) -> str | None:
 def page_references(html: str, page_path: str) -> set[str]:
     """The files a page loads, from the site root: what it links, and Material's search
     worker (named in the page's #__config), which ours runs (search-worker.js?material=…)."""
-    parser = _References()
-    parser.feed(html)
-    found = {site_path(ref, page_path) for ref in parser.found}
-    if parser.config_text.strip():
-        worker = json.loads(parser.config_text).get("search")
+    references, config_text = _references(html)
+    found = {site_path(ref, page_path) for ref in references}
+    if config_text.strip():
+        worker = json.loads(config_text).get("search")
         if worker:
             worker_path = site_path(worker, page_path)
             found.add(worker_path)

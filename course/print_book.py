@@ -28,6 +28,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -450,6 +451,14 @@ def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
     return _inner_html(root)
 
 
+@lru_cache(maxsize=None)
+def _environment(template_dir: str) -> jinja2.Environment:
+    """One environment per template folder: the book's template is compiled once, not once per PDF
+    (Jinja's auto_reload still compiles it again when the file changes, as under `mkdocs serve`)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
 def render_print_page(job: PrintJob, printed: Printed, *, lang: str, words: dict, template_dir: Path, date: str,
                       direction: str = "ltr") -> str:
     """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout."""
@@ -464,15 +473,13 @@ def render_print_page(job: PrintJob, printed: Printed, *, lang: str, words: dict
     bodies = {anchor: printed.bodies[anchor] if job.kind == "book" else
               _only_links_within(printed.bodies[anchor], anchors, deeper) for anchor in anchors}
     keys = [] if job.kind == "handout" else printed.keys   # a handout is for learners: no answers
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     p = words["print"]
     page_css = {
         "page_of": Markup(css_content(p["page_of"])),
         "page_ref": Markup(css_content(p["page_ref"]).replace("counter(page)", "target-counter(attr(href), page)")),
     }
     has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in shown)
-    return env.get_template(TEMPLATE).render(
+    return _environment(str(template_dir)).get_template(TEMPLATE).render(
         kind=job.kind, lang=lang, direction=direction, words=words, items=shown,
         bodies={k: Markup(v) for k, v in bodies.items()},
         keys=[{"unit": k.unit, "linked": k.unit.anchor in anchors,

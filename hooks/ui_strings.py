@@ -52,14 +52,14 @@ def _translate_section(item, nav_words, lang, folder):
 
 
 def on_env(env, config, files):
-    env.globals["strings"] = strings.load_strings(current_language(config), strings_dir(config))
-    env.globals["untranslated_text"] = lambda item: language_data.untranslated_text(
-        getattr(item, "meta", None), strings_dir(config))
+    folder = strings_dir(config)   # once: it resolves a path, and the templates ask for every nav item
+    env.globals["strings"] = strings.load_strings(current_language(config), folder)
+    env.globals["untranslated_text"] = lambda item: language_data.untranslated_text(getattr(item, "meta", None), folder)
     # For pages that speak every language at once (404.html): language -> (root path, words).
     plugin = i18n(config)
     env.globals["every_language"] = [
         {"code": lang, "root": language_root(lang, plugin.default_language),
-         "words": strings.load_strings(lang, strings_dir(config))}
+         "words": strings.load_strings(lang, folder)}
         for lang in site_languages(config)
     ]
     # Words written into a page's JSON (the page's data, Material's config) as they are, in
