@@ -7,8 +7,10 @@ loses nothing."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import Traffic, open_context
 from course.config import default_language, language_root, languages
@@ -66,13 +68,19 @@ def learner(browser, site_root, site_url):
     assert not traffic.refused
 
 
+def said(page, selector: str) -> None:
+    """Wait until the status line at `selector` says something. (Playwright's expect() runs in its own
+    world; wait_for_function would evaluate a string in the page, which the site's CSP forbids.)"""
+    expect(page.locator(selector)).to_have_text(re.compile(r"\S"))
+
+
 def write_answers(page):
     page.fill("#note-grow-goal-q1 textarea", "Να βρω δουλειά που μου ταιριάζει.")
     page.fill("#note-grow-will-q8 input", "7")
     page.fill("#note-grow-options-q2 .note-list__text", "Να ρωτήσω φίλους")
     page.click("#note-grow-options-q2 .note-list__add")
     page.keyboard.type("Το γραφείο εργασίας")
-    page.wait_for_function("document.querySelector('#ex-grow-goal .exercise-notes__status').textContent !== ''")
+    said(page, "#ex-grow-goal .exercise-notes__status")
     page.wait_for_timeout(500)
 
 
@@ -156,7 +164,7 @@ def test_a_damaged_or_foreign_file_is_refused_and_changes_nothing(learner, tmp_p
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
     page.set_input_files("#notebook-import", str(bad))
-    page.wait_for_function("document.querySelector('.notebook__status').textContent !== ''")
+    said(page, ".notebook__status")
     assert page.text_content(".notebook__status") == load_strings("el")["notes"]["import_refused"]
     assert page.evaluate(f"localStorage.getItem('{NOTES_KEY}')") == before
 
