@@ -385,35 +385,30 @@ class Steps(_Wrapper):
     CSS_CLASS = "step-path"
 
 
-class CourseMap(_CourseBlock):
-    NAME = "course-map"
+class _Placeholder(_CourseBlock):
+    """An empty `<div class="NAME" data-NAME="pending">` that a hook fills in once it knows the
+    whole site (its regex matches exactly that markup)."""
     ARGUMENT = False
-    PLACEHOLDER = "course-map"
 
     def on_markdown(self):
         return "raw"
 
     def on_create(self, parent):
-        return etree.SubElement(parent, "div", {"class": "course-map", "data-course-map": "pending"})
+        return etree.SubElement(parent, "div", {"class": self.NAME, f"data-{self.NAME}": "pending"})
 
     def on_end(self, block):
         block.text = None
 
 
-class Printables(_CourseBlock):
+class CourseMap(_Placeholder):
+    """The home page's parts and units, filled in by hooks/course_map.py: `/// course-map`."""
+    NAME = "course-map"
+
+
+class Printables(_Placeholder):
     """Where the list of the course's PDFs goes (the book, the trainers' material, a handout per
     unit), filled in by hooks/print_book.py, which knows them: `/// printables`."""
     NAME = "printables"
-    ARGUMENT = False
-
-    def on_markdown(self):
-        return "raw"
-
-    def on_create(self, parent):
-        return etree.SubElement(parent, "div", {"class": "printables", "data-printables": "pending"})
-
-    def on_end(self, block):
-        block.text = None
 
 
 class TranslationReport(_CourseBlock):

@@ -42,19 +42,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve(site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 class Server:
     """A folder served on loopback that can be stopped, as if the network were gone, and
     started again on the same port: the same origin, so the same service worker and caches."""
@@ -80,6 +67,16 @@ class Server:
             self.server.shutdown()
             self.server.server_close()
             self.server = None
+
+
+@contextmanager
+def serve(site: Path):
+    """The folder served on loopback while the block runs; yields its origin."""
+    server = Server(site).start()
+    try:
+        yield server.origin
+    finally:
+        server.stop()
 
 
 def require_chromium():
