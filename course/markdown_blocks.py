@@ -22,7 +22,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_boolean, type_ranged_integer, type_string
+from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
 
 from course.quiz import Question, check_question, parse_options
 
@@ -52,7 +52,8 @@ class Quiz(_CourseBlock):
     NAME = "quiz"
     ARGUMENT = True
     # `situation: true`: the question asks the learner to apply the unit to a situation.
-    OPTIONS = {"situation": (False, type_boolean)}
+    # `objective: N`: the unit's learning objective the question tests (course/quiz_quality.py).
+    OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}
 
     def on_markdown(self):
         return "raw"

@@ -44,6 +44,9 @@ class Question:
     # `situation: true` under the question line: it asks the learner to apply the unit to a
     # situation (course/quiz_quality.py wants at least one per unit).
     situation: bool = False
+    # `objective: N` under the question line: the unit's learning objective N (its list under
+    # `## Learning objectives {#objectives}`, from 1) is what the question tests.
+    objective: int | None = None
 
     @property
     def multiple(self) -> bool:
@@ -121,11 +124,22 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
                 raise ContentError(path, "this quiz block is never closed", "end it with a line '///'", line=first_line + begin)
             body = "\n".join(lines[body_start:i])
             question = Question((start["arg"] or "").strip(), parse_options(body, path, first_line + body_start),
-                                line=first_line + begin, situation=settings.get("situation") in TRUE)
+                                line=first_line + begin, situation=settings.get("situation") in TRUE,
+                                objective=_objective(settings.get("objective"), path, first_line + begin))
             check_question(question, path)
             questions.append(question)
         i += 1
     return questions
+
+
+def _objective(value: str | None, path, line: int) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ContentError(path, f"'objective: {value}' is not the number of a learning objective",
+                           "write the number of the objective the question tests, as the unit lists them: 'objective: 2'",
+                           line=line)
+    return int(value)
 
 
 def _block_options(lines: list[str], i: int, path, first_line: int) -> tuple[dict[str, str], int]:

@@ -32,6 +32,7 @@ MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MAX_POSITION_SHARE = 0.40
 MAX_LONGEST_SHARE = 0.40
 MAX_SHORTEST_SHARE = 0.40
+MAX_MULTIPLE_FIRST_RIGHT_SHARE = 0.60   # multiple-answer questions whose first option is right
 MIN_REASON_WORDS = 4
 HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place (the same order in every language)"
 
@@ -43,6 +44,8 @@ class UnitQuiz:
     lang: str
     path: Path
     questions: list[Question]
+    objectives: list[str] = field(default_factory=list)   # the unit's learning objectives, in order
+    title: str = ""
 
     @property
     def single(self) -> list[Question]:
@@ -86,6 +89,9 @@ class LanguageFigures:
 
     def shortest_count(self) -> int:
         return sum(sum(unit.shortest_is_right()) for unit in self.units)
+
+    def multiple(self) -> list[Question]:
+        return [q for q in self.questions if q.multiple]
 
     def options_per_question(self) -> Counter:
         return Counter(len(q.options) for q in self.questions)
@@ -137,7 +143,39 @@ def unit_problems(unit: UnitQuiz) -> list[ContentError]:
     return found
 
 
-def language_problems(figures: LanguageFigures, anchor: Path) -> list[ContentError]:
+# The rules of December 2026 (every question names its objective, every objective is tested, the
+# right options of multiple-answer questions not always first): the build applies them once every
+# unit's quiz keeps them; `scripts/check_quizzes.py --strict` applies them now.
+STRICT = False
+HOW_TO_NAME_OBJECTIVE = ("under the question's first line, write the number of the unit's learning objective it tests "
+                         "(its place in the list under '## Learning objectives {#objectives}'): '    objective: 2'")
+
+
+def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
+    found = []
+    count = len(unit.objectives)
+    for question in unit.questions:
+        if question.objective is None:
+            if strict:
+                found.append(ContentError(unit.path, "this question names no learning objective", HOW_TO_NAME_OBJECTIVE,
+                                          line=question.line))
+        elif question.objective > count:
+            found.append(ContentError(
+                unit.path, f"this question tests objective {question.objective}, but the unit lists {count} objective(s)",
+                f"use a number from 1 to {count}, or add the objective to the list under "
+                "'## Learning objectives {#objectives}'", line=question.line))
+    if strict and unit.questions:
+        tested = {q.objective for q in unit.questions}
+        for number, objective in enumerate(unit.objectives, start=1):
+            if number not in tested:
+                found.append(ContentError(
+                    unit.path, f"learning objective {number} ({objective!r}) is tested by no question of the quiz",
+                    "write a question for it and mark it 'objective: " f"{number}', or, if a closed question cannot "
+                    "test it honestly, rewrite the objective or leave it to an exercise", line=unit.questions[0].line))
+    return found
+
+
+def language_problems(figures: LanguageFigures, anchor: Path, strict: bool = True) -> list[ContentError]:
     """Rules over the whole course in one language; `anchor` is where the message points (the first quiz)."""
     found = []
     single = figures.single_count()
@@ -155,15 +193,24 @@ def language_problems(figures: LanguageFigures, anchor: Path) -> list[ContentErr
                 anchor, f"in '{figures.lang}', the right option is the {extreme} in {count} of {single} single-answer "
                         f"questions ({count / single:.0%}; at most {limit:.0%})",
                 "make the options about as full as one another, so that length gives nothing away"))
+    multiple = figures.multiple()
+    first_right = [q for q in multiple if 0 in q.answer_key]
+    if strict and len(multiple) >= 2 and len(first_right) / len(multiple) > MAX_MULTIPLE_FIRST_RIGHT_SHARE:
+        found.append(ContentError(
+            anchor, f"in '{figures.lang}', the first option is right in {len(first_right)} of {len(multiple)} "
+                    f"multiple-answer questions ({len(first_right) / len(multiple):.0%}; at most "
+                    f"{MAX_MULTIPLE_FIRST_RIGHT_SHARE:.0%})",
+            "put a wrong option first in some multiple-answer questions (the same order in every language)"))
     return found
 
 
-def problems(figures: LanguageFigures, openers: dict[str, str]) -> list[ContentError]:
+def problems(figures: LanguageFigures, openers: dict[str, str], strict: bool | None = None) -> list[ContentError]:
+    strict = STRICT if strict is None else strict
     found = []
     for unit in figures.units:
-        found += question_problems(unit, openers) + unit_problems(unit)
+        found += question_problems(unit, openers) + unit_problems(unit) + objective_problems(unit, strict)
     if figures.units:
-        found += language_problems(figures, figures.units[0].path)
+        found += language_problems(figures, figures.units[0].path, strict)
     return found
 
 
@@ -195,9 +242,11 @@ def _positions_with_multiple(unit: UnitQuiz) -> list[int]:
     return [q.answer_key[0] + 1 if not q.multiple else 0 for q in unit.questions]
 
 
-def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question]]]) -> LanguageFigures:
-    """The figures of one language from quizzes already read: (page, file, questions), in course order."""
-    return LanguageFigures(lang, [UnitQuiz(page, lang, path, questions) for page, path, questions in quizzes if questions])
+def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[str]]]) -> LanguageFigures:
+    """The figures of one language from quizzes already read: (page, file, questions, learning
+    objectives), in course order."""
+    return LanguageFigures(lang, [UnitQuiz(page, lang, path, questions, objectives)
+                                  for page, path, questions, objectives in quizzes if questions])
 
 
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
@@ -217,5 +266,23 @@ def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFig
         lines = read_text(path).split("\n")
         questions = questions_in("\n".join(lines[fm.end_line:]), path, first_line=fm.end_line + 1)
         if questions:
-            figures.units.append(UnitQuiz(page, lang, path, questions))
+            figures.units.append(UnitQuiz(page, lang, path, questions, learning_objectives(lines), page_title(lines)))
     return figures
+
+
+OBJECTIVES_HEADING = "{#objectives}"
+
+
+def learning_objectives(lines: list[str]) -> list[str]:
+    """The items of the list under the page's `## Learning objectives {#objectives}` heading."""
+    found, inside = [], False
+    for line in lines:
+        if line.startswith("#"):
+            inside = line.rstrip().endswith(OBJECTIVES_HEADING)
+        elif inside and line.startswith(("- ", "* ")):
+            found.append(line[2:].strip())
+    return found
+
+
+def page_title(lines: list[str]) -> str:
+    return next((line[2:].strip() for line in lines if line.startswith("# ")), "")

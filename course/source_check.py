@@ -99,7 +99,9 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
     found = []
     order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}
     for lang in project.languages:
-        quizzes = sorted(((name, checked.page.path, checked.questions) for (code, name), checked in pages.items()
+        quizzes = sorted(((name, checked.page.path, checked.questions,
+                           quiz_quality.learning_objectives([line.raw for line in checked.page.lines]))
+                          for (code, name), checked in pages.items()
                           if code == lang and checked.questions
                           and checked.page.front_matter.data.get("translation") != "untranslated"),
                          key=lambda quiz: order.get(quiz[0], len(order)))
@@ -236,10 +238,13 @@ def _quiz_differences(checked: CheckedPage, source: CheckedPage) -> list[Content
                        f"{_numbers(s.answer_key)}")
         elif q.situation != s.situation:
             problem = f"question {number} {'is' if q.situation else 'is not'} marked 'situation: true', unlike its source"
+        elif q.objective != s.objective:
+            problem = f"question {number} tests objective {q.objective or 'none'}, its source objective {s.objective or 'none'}"
         else:
             continue
         found.append(ContentError(path, f"{problem} ({_where(source.page, s.line)})",
-                                  "keep the source's options in the same order, with [x] on the same ones", line=q.line))
+                                  "keep the source's options in the same order, with [x] on the same ones, and its "
+                                  "settings lines (situation, objective) as they are", line=q.line))
     return found
 
 
