@@ -19,7 +19,7 @@ import yaml
 
 from course.errors import ContentError
 from course.markdown_blocks import BLOCKS
-from course.markdown_source import Page
+from course.sources.markdown_source import Page
 from course.quiz import SETTING
 
 START = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*(?P<name>[\w-]+)[ ]*(?:\|[ ]*(?P<arg>.*?)[ ]*)?$")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from course.blocks import END, START
 from course.errors import ContentError
 from course.markdown_blocks import FIELD_KINDS, question_numbers
-from course.markdown_source import Page
+from course.sources.markdown_source import Page
 from course.quiz import SETTING
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

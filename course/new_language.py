@@ -24,7 +24,7 @@ from typing import Callable
 import material
 import yaml
 
-from course import language_data
+from course.sources import language_data
 from course.config import languages
 from course.errors import ContentError
 from course.translation_status import untranslated_copy, write_atomically
@@ -92,7 +92,7 @@ def check(project: Project, code: str, name: str, base: str) -> None:
 
 def add_language(root: Path, code: str, name: str, base: str, direction: str | None = None,
                  log: Callable[[str], None] = print) -> Added:
-    """`direction` 'rtl' (--rtl) for a language written right to left that course/language_data.py
+    """`direction` 'rtl' (--rtl) for a language written right to left that course/sources/language_data.py
     does not know; otherwise the direction comes from the language's code."""
     project = Project(Path(root).resolve())
     check(project, code, name, base)
@@ -159,7 +159,7 @@ def _strings(project: Project, code: str, name: str, base: str, direction: str, 
 
 
 def _language_block(code: str, direction: str) -> str:
-    """The language's own settings: its direction, and how search reads it (course/language_data.py)."""
+    """The language's own settings: its direction, and how search reads it (course/sources/language_data.py)."""
     rules = language_data.search_rules(code)
     variants = ", ".join(f"{_scalar(a)}: {_scalar(b)}" for a, b in rules["variants"].items())
     prefixes = ", ".join(_scalar(x) for x in rules["prefixes"])

@@ -251,9 +251,9 @@ def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[st
 
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
     """The quizzes of `pages` (in course order) in one language's tree; untranslated copies left out."""
-    from course.front_matter import read_front_matter
+    from course.sources.front_matter import read_front_matter
     from course.quiz import questions_in
-    from course.source_text import read_text
+    from course.sources.source_text import read_text
 
     figures = LanguageFigures(lang)
     for page in pages:

@@ -1,5 +1,5 @@
 """The HTML a page's Markdown may turn into, checked after rendering: the second
-line of defence behind course/html_policy.py. Whatever a page's text, its
+line of defence behind course/sources/html_policy.py. Whatever a page's text, its
 rendered content holds only the elements and attributes that Markdown and the
 course's blocks make, and only links the course allows; anything else (a
 script, an event handler, a frame, a style) stops the build, naming the page.
@@ -12,7 +12,7 @@ import re
 
 import lxml.html
 
-from course.html_policy import url_problem
+from course.sources.html_policy import url_problem
 
 ELEMENTS = {
     # Markdown and its extensions (tables, def_list, footnotes, abbr, admonition, details, tasklist)

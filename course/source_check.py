@@ -9,15 +9,15 @@ reported once, without the problems that would follow from it.
 The checks, one job each:
 - course/trees.py          every page in every language tree
 - course/config.py         `nav:` names pages that exist, in every language
-- course/strings.py        every UI word in every language, as plain text
-- course/source_text.py    UTF-8, not empty
-- course/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
+- course/sources/strings.py        every UI word in every language, as plain text
+- course/sources/source_text.py    UTF-8, not empty
+- course/sources/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
 - course/blocks.py         the course's blocks: names, titles, settings, closed
 - course/quiz.py           quiz questions: options, right answers, feedback
 - course/exercises.py      exercise ids (the learner's notes are kept under them) and answer fields
-- course/headings.py       heading ids: present, kebab-case, unique
-- course/html_policy.py    no HTML, no attributes that run script, no refused link schemes
-- course/links.py          links and pictures lead somewhere
+- course/sources/headings.py       heading ids: present, kebab-case, unique
+- course/sources/html_policy.py    no HTML, no attributes that run script, no refused link schemes
+- course/sources/links.py          links and pictures lead somewhere
 - course/quiz_quality.py   quizzes that test understanding, not guessing
 - below                    a translation keeps its source's heading ids and quiz answers
 """
@@ -26,20 +26,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course import quiz_quality, strings
+from course import quiz_quality
+from course.sources import strings
 from course.blocks import check_blocks
 from course.exercises import check_exercises, exercises
 from course.config import nav_entries
 from course.errors import ContentError
-from course.front_matter import check_front_matter
-from course.headings import check_headings, headings, page_ids
-from course.html_policy import check_html
-from course.links import check_links
+from course.sources.front_matter import check_front_matter
+from course.sources.headings import check_headings, headings, page_ids
+from course.sources.html_policy import check_html
+from course.sources.links import check_links
 from course.markdown_blocks import FIELD_KINDS
-from course.markdown_source import Page, read_page
+from course.sources.markdown_source import Page, read_page
 from course.quiz import Question, questions_in
 from course.translation_status import check_translation_keys
-from course.source_text import once_per_change
+from course.sources.source_text import once_per_change
 from course.trees import tree_problems
 
 MAX_SHOWN = 40

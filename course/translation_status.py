@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.errors import ContentError
-from course.front_matter import FrontMatter, check_front_matter, read_front_matter
-from course.source_text import once_per_change, read_text
+from course.sources.front_matter import FrontMatter, check_front_matter, read_front_matter
+from course.sources.source_text import once_per_change, read_text
 
 # The order the states are shown in, from done to not started.
 STATES = ("source", "reviewed", "draft", "outdated", "untranslated", "missing")

@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 from course.build import fails_loudly
 from course.errors import ContentError
 from course.safe_html import aligned_cells_as_classes, violations
-from course.source_text import read_text
+from course.sources.source_text import read_text
 
 
 @event_priority(100)   # the author's content as Markdown made it, before the hooks that add to it

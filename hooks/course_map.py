@@ -7,7 +7,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from course import strings
+from course.sources import strings
 from course.build import page_language, strings_dir, unit_key
 
 PLACEHOLDER = re.compile(r'<div class="course-map" data-course-map="pending">\s*</div>')

@@ -9,7 +9,7 @@
   the languages built; the switcher still lists every language."""
 from mkdocs.plugins import event_priority
 
-from course import strings
+from course.sources import strings
 from course.build import all_languages, i18n, site_languages, strings_dir
 
 

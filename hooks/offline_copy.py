@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from course import language_data, strings
+from course.sources import language_data
+from course.sources import strings
 from course.build import Run, all_languages, current_language, fails_loudly, i18n, strings_dir
 from course.config import language_root
 from course.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list

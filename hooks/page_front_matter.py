@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course import strings
-from course.language_data import text_direction, untranslated_text
+from course.sources import strings
+from course.sources.language_data import text_direction, untranslated_text
 from course.config import language_root
 from course.build import fails_loudly, page_language, strings_dir
 from course.translation_status import unit_state

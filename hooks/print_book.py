@@ -15,10 +15,11 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course import print_book, strings
+from course import print_book
+from course.sources import strings
 from course.build import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.errors import ContentError
-from course.language_data import text_direction
+from course.sources.language_data import text_direction
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit
 

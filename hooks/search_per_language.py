@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course import strings
+from course.sources import strings
 from course.build import current_language, i18n, strings_dir
 from course.config import language_root
 from course.search_index import as_json, as_script, language_index

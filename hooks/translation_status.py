@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course import strings
+from course.sources import strings
 from course.build import all_languages, fails_loudly, page_language, strings_dir, unit_key
 from course.status_page import PLACEHOLDER, PageLink, fill
 from course.translation_status import report

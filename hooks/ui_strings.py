@@ -7,7 +7,8 @@ navigation's section keys (mkdocs.yml's `nav:` names sections by key, e.g.
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from course import language_data, strings
+from course.sources import language_data
+from course.sources import strings
 from course.config import language_root
 from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
@@ -22,7 +23,7 @@ def on_config(config):
     words = strings.load_strings(lang, strings_dir(config))
     config.site_name = words["site_name"]
     config.site_description = words["site_description"]
-    # The direction comes from the language (its file, or course/language_data.py), never from
+    # The direction comes from the language (its file, or course/sources/language_data.py), never from
     # whether the theme happens to know it: <html dir> and Material's layout follow it.
     config.theme["direction"] = language_data.direction(lang, words.get("direction"))
     return config

@@ -31,7 +31,7 @@ from course.config import languages, read_mkdocs_yml  # noqa: E402
 from course.errors import ContentError  # noqa: E402
 from course.quiz_blind import blind_sheet, read_answers, score  # noqa: E402
 from course.quiz_quality import language_figures, problems, report_lines  # noqa: E402
-from course.strings import load_strings  # noqa: E402
+from course.sources.strings import load_strings  # noqa: E402
 from course.translation_status import nav_pages  # noqa: E402
 
 

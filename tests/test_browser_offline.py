@@ -18,7 +18,7 @@ import pytest
 
 from browser import Server, Traffic, open_context
 from conftest import copy_project, run_build
-from course.strings import load_strings
+from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 from browser import Traffic, open_context
 from course import DOCS_DIR
 from course.config import default_language, language_root
-from course.strings import load_strings
+from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from conftest import build_copy
 from course import DOCS_DIR
 from course.config import languages
 from course.errors import ContentError
-from course.front_matter import check_front_matter
+from course.sources.front_matter import check_front_matter
 
 LANGS = [lang.code for lang in languages()]
 

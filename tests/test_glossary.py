@@ -9,10 +9,10 @@ import pytest
 
 from course import DOCS_DIR
 from course.config import languages
-from course.front_matter import read_front_matter
-from course.headings import headings
-from course.links import links
-from course.markdown_source import read_page
+from course.sources.front_matter import read_front_matter
+from course.sources.headings import headings
+from course.sources.links import links
+from course.sources.markdown_source import read_page
 from course.translation_status import unit_state
 
 LANGS = [lang.code for lang in languages()]

@@ -15,9 +15,9 @@ import pytest
 from conftest import build_copy, copy_project
 from course import PROJECT_ROOT
 from course.config import languages
-from course.front_matter import check_front_matter, read_front_matter
+from course.sources.front_matter import check_front_matter, read_front_matter
 from course.new_language import material_has
-from course.strings import missing_keys
+from course.sources.strings import missing_keys
 from course.translation_status import check_translation_keys, content_hash
 from site_pages import parse, resolve
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from browser import Traffic, open_context
 from course.config import default_language, language_root, languages
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from site_pages import course_pages, parse
 
 LANGS = [lang.code for lang in languages()]

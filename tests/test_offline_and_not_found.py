@@ -6,7 +6,7 @@ import pytest
 
 from course.config import default_language, languages
 from course.offline_package import TOP_FOLDER, ZIP_PATH
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from site_pages import parse, resolve
 
 LANGS = [lang.code for lang in languages()]

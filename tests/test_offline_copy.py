@@ -24,7 +24,7 @@ import pytest
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
 from course.offline_copy import APP_MANIFEST, LIST_NAME, version
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from course.web_app import THEME_COLOUR
 from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
 

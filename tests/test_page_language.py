@@ -8,7 +8,7 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from site_pages import course_pages
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from course import DOCS_DIR, pdf_check, print_book
 from course.config import default_language, language_root, languages, read_mkdocs_yml
-from course.front_matter import read_front_matter
-from course.strings import load_strings
+from course.sources.front_matter import read_front_matter
+from course.sources.strings import load_strings
 from site_pages import course_pages, parse, resolve
 
 LANGS = [lang.code for lang in languages()]

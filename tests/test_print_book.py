@@ -5,7 +5,7 @@ import markdown
 import lxml.html
 
 from course import print_book
-from course.strings import load_strings
+from course.sources.strings import load_strings
 
 # Links as MkDocs writes them into a page: to .html, relative to the page.
 UNIT = """# A unit

@@ -10,7 +10,7 @@ import pytest
 
 from course import pdf_check, print_book
 from course.config import default_language, languages, read_mkdocs_yml
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from site_pages import parse, resolve
 from test_pdf import Book, built_page, normal, unit_title
 

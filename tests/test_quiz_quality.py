@@ -13,7 +13,7 @@ from course import DOCS_DIR, PROJECT_ROOT
 from course.config import languages, read_mkdocs_yml
 from course.quiz import Option, Question
 from course.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from course.translation_status import nav_pages
 
 LANGS = [lang.code for lang in languages()]

@@ -12,7 +12,7 @@ import pytest
 
 from browser import Traffic, open_context
 from course.config import default_language, language_root, languages
-from course.strings import load_strings
+from course.sources.strings import load_strings
 from site_pages import reading_pages
 
 LANGS = [lang.code for lang in languages()]

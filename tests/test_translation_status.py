@@ -16,8 +16,8 @@ from conftest import build_copy
 from course import DOCS_DIR, PROJECT_ROOT
 from course.config import default_language, languages
 from course.errors import ContentError
-from course.front_matter import read_front_matter
-from course.strings import load_strings
+from course.sources.front_matter import read_front_matter
+from course.sources.strings import load_strings
 from course.translation_status import STATES, content_hash, made_from, set_front_matter, unit_state
 from site_pages import parse, resolve
 

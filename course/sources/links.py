@@ -2,7 +2,7 @@
 mistake names its file and line (MkDocs' own check names neither): a link to a
 page or file that does not exist in the page's language tree, to a heading id
 the page lacks, out of the tree, or to an address with a scheme the course
-refuses (course/html_policy.py)."""
+refuses (course/sources/html_policy.py)."""
 from __future__ import annotations
 
 import difflib
@@ -14,8 +14,8 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from course.errors import ContentError
-from course.html_policy import SCHEME, url_problem
-from course.markdown_source import Page
+from course.sources.html_policy import SCHEME, url_problem
+from course.sources.markdown_source import Page
 
 INLINE = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*"
                     r"(?P<url><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"

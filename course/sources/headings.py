@@ -2,7 +2,7 @@
 ends with an explicit id in ASCII kebab-case (`## Key points {#key-points}`),
 the same in every language, and no id is used twice on a page.
 
-The ids of a page are also what links to it may point at (course/links.py)."""
+The ids of a page are also what links to it may point at (course/sources/links.py)."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markdown.extensions.toc import slugify, unique
 
 from course.errors import ContentError
-from course.markdown_source import Page
+from course.sources.markdown_source import Page
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{:?[ \t]*(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$")
 # An attribute list anywhere (attr_list): `{#id}`, `{: .class lang=el }`.

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from course.errors import ContentError
-from course.source_text import load_yaml, once_per_change, read_text
+from course.sources.source_text import load_yaml, once_per_change, read_text
 
 STATUSES = ("source", "draft", "reviewed", "untranslated")
 # `translation`, not `status`: Material reads `status` as its own page badge.
@@ -24,7 +24,7 @@ class FrontMatter:
 
 @once_per_change
 def read_front_matter(path: Path) -> FrontMatter:
-    """The page's front matter, parsed once per change of the file (course/source_text.py)."""
+    """The page's front matter, parsed once per change of the file (course/sources/source_text.py)."""
     return _parse(read_text(path), Path(path))
 
 

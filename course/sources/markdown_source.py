@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.front_matter import FrontMatter, read_front_matter
-from course.source_text import read_text
+from course.sources.front_matter import FrontMatter, read_front_matter
+from course.sources.source_text import read_text
 
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1")

@@ -22,8 +22,8 @@ import re
 from urllib.parse import urlsplit
 
 from course.errors import ContentError
-from course.headings import ATTR_LIST, ATTR_TOKEN
-from course.markdown_source import Page
+from course.sources.headings import ATTR_LIST, ATTR_TOKEN
+from course.sources.markdown_source import Page
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 ALLOWED_ATTRIBUTES = {"lang", "dir"}

@@ -40,7 +40,7 @@ def search_rules(code: str) -> dict:
 
 def text_direction(lang: str, strings_dir: Path) -> str:
     """The direction of a language of the site, as its own file (or its code) says."""
-    from course.strings import load_strings
+    from course.sources.strings import load_strings
 
     return direction(lang, load_strings(lang, strings_dir).get("direction"))
 

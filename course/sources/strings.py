@@ -13,7 +13,7 @@ import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
-from course.source_text import compose_yaml, load_yaml, once_per_change, read_text, stamp
+from course.sources.source_text import compose_yaml, load_yaml, once_per_change, read_text, stamp
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
