@@ -20,7 +20,7 @@ ELEMENTS = {
     "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "hr", "br",
     "img", "abbr", "div", "span", "sup", "sub", "details", "summary", "del", "ins", "mark", "kbd", "small", "s",
     "label", "input",
-    # the course's blocks (course/markdown_blocks.py)
+    # the course's blocks (course/blocks/extension.py)
     "section", "form", "fieldset", "legend", "button", "figure", "figcaption", "nav", "aside",
     "svg", "circle", "text", "title", "textarea",
     # the course's page template around the content (overrides/partials/offline-copy.html)

@@ -12,13 +12,13 @@ The checks, one job each:
 - course/sources/strings.py        every UI word in every language, as plain text
 - course/sources/source_text.py    UTF-8, not empty
 - course/sources/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
-- course/blocks.py         the course's blocks: names, titles, settings, closed
-- course/quiz.py           quiz questions: options, right answers, feedback
-- course/exercises.py      exercise ids (the learner's notes are kept under them) and answer fields
+- course/blocks/syntax.py         the course's blocks: names, titles, settings, closed
+- course/blocks/quiz.py           quiz questions: options, right answers, feedback
+- course/blocks/exercises.py      exercise ids (the learner's notes are kept under them) and answer fields
 - course/sources/headings.py       heading ids: present, kebab-case, unique
 - course/sources/html_policy.py    no HTML, no attributes that run script, no refused link schemes
 - course/sources/links.py          links and pictures lead somewhere
-- course/quiz_quality.py   quizzes that test understanding, not guessing
+- course/blocks/quiz_quality.py   quizzes that test understanding, not guessing
 - below                    a translation keeps its source's heading ids and quiz answers
 """
 from __future__ import annotations
@@ -26,19 +26,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course import quiz_quality
+from course.blocks import quiz_quality
 from course.sources import strings
-from course.blocks import check_blocks
-from course.exercises import check_exercises, exercises
+from course.blocks.syntax import check_blocks
+from course.blocks.exercises import check_exercises, exercises
 from course.config import nav_entries
 from course.errors import ContentError
 from course.sources.front_matter import check_front_matter
 from course.sources.headings import check_headings, headings, page_ids
 from course.sources.html_policy import check_html
 from course.sources.links import check_links
-from course.markdown_blocks import FIELD_KINDS
+from course.blocks.extension import FIELD_KINDS
 from course.sources.markdown_source import Page, read_page
-from course.quiz import Question, questions_in
+from course.blocks.quiz import Question, questions_in
 from course.translation_status import check_translation_keys
 from course.sources.source_text import once_per_change
 from course.trees import tree_problems
@@ -95,7 +95,7 @@ def check_project(root: Path, languages: list[str]) -> list[ContentError]:
 
 
 def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
-    """Quizzes that test understanding (course/quiz_quality.py), in every language; an untranslated
+    """Quizzes that test understanding (course/blocks/quiz_quality.py), in every language; an untranslated
     copy is another language's text, and is left out."""
     found = []
     order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}

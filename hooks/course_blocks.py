@@ -1,11 +1,11 @@
-"""The course's Markdown blocks (course/markdown_blocks.py), given the words of
+"""The course's Markdown blocks (course/blocks/extension.py), given the words of
 the language being built. (hooks/source_check.py has checked every block before.)"""
 from mkdocs.plugins import event_priority
 
 from course.sources import strings
 from course.build import current_language, fails_loudly, strings_dir, unit_key
 
-EXTENSION = "course.markdown_blocks"
+EXTENSION = "course.blocks.extension"
 
 
 @event_priority(-200)  # after static-i18n has switched the config to the language

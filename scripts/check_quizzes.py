@@ -9,7 +9,7 @@ For every language: per unit, the number of questions, the position of the
 right option in each single-answer question (m: several answers), how often
 the right option is the longest, the options per question and the questions
 that ask the learner to apply the unit to a situation; then the same over the
-course. Then every broken rule (course/quiz_quality.py, AUTHORING.md), with
+course. Then every broken rule (course/blocks/quiz_quality.py, AUTHORING.md), with
 its file and line. Exits 1 when a rule is broken.
 
 --blind writes a language's questions and lettered options, with no answer
@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from course import PROJECT_ROOT  # noqa: E402
 from course.config import languages, read_mkdocs_yml  # noqa: E402
 from course.errors import ContentError  # noqa: E402
-from course.quiz_blind import blind_sheet, read_answers, score  # noqa: E402
-from course.quiz_quality import language_figures, problems, report_lines  # noqa: E402
+from course.blocks.quiz_sheet import blind_sheet, read_answers, score  # noqa: E402
+from course.blocks.quiz_quality import language_figures, problems, report_lines  # noqa: E402
 from course.sources.strings import load_strings  # noqa: E402
 from course.translation_status import nav_pages  # noqa: E402
 
@@ -40,7 +40,7 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
     parser.add_argument("--strict", action="store_true",
-                        help="also the rules the build does not apply yet (course/quiz_quality.py STRICT)")
+                        help="also the rules the build does not apply yet (course/blocks/quiz_quality.py STRICT)")
     parser.add_argument("--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback")
     parser.add_argument("--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet")
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)

@@ -34,8 +34,8 @@ The people closest to you are in the middle circle.
 
 
 def render(text: str) -> str:
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "course.markdown_blocks"],
-                           extension_configs={"course.markdown_blocks": {"strings": load_strings("en")}})
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "course.blocks.extension"],
+                           extension_configs={"course.blocks.extension": {"strings": load_strings("en")}})
     return md.convert(text)
 
 

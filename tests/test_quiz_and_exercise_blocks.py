@@ -7,7 +7,7 @@ from course import DOCS_DIR
 from course import print_book
 from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.errors import ContentError
-from course.quiz import questions_in
+from course.blocks.quiz import questions_in
 from course.sources.strings import load_strings
 from site_pages import course_pages
 

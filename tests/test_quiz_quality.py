@@ -1,4 +1,4 @@
-"""Quizzes that test understanding, not guessing (course/quiz_quality.py): the
+"""Quizzes that test understanding, not guessing (course/blocks/quiz_quality.py): the
 real quizzes keep every rule in every language, the report gives the figures
 per unit and language, and each rule can fail."""
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 
 from course import DOCS_DIR, PROJECT_ROOT
 from course.config import languages, read_mkdocs_yml
-from course.quiz import Option, Question
-from course.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
+from course.blocks.quiz import Option, Question
+from course.blocks.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
 from course.sources.strings import load_strings
 from course.translation_status import nav_pages
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.errors import ContentError
-from course.quiz import Question
+from course.blocks.quiz import Question
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MAX_POSITION_SHARE = 0.40
@@ -252,7 +252,7 @@ def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[st
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
     """The quizzes of `pages` (in course order) in one language's tree; untranslated copies left out."""
     from course.sources.front_matter import read_front_matter
-    from course.quiz import questions_in
+    from course.blocks.quiz import questions_in
     from course.sources.source_text import read_text
 
     figures = LanguageFigures(lang)

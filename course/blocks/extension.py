@@ -24,7 +24,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
 
-from course.quiz import Question, check_question, parse_options
+from course.blocks.quiz import Question, check_question, parse_options
 
 
 class _CourseBlock(Block):
@@ -52,7 +52,7 @@ class Quiz(_CourseBlock):
     NAME = "quiz"
     ARGUMENT = True
     # `situation: true`: the question asks the learner to apply the unit to a situation.
-    # `objective: N`: the unit's learning objective the question tests (course/quiz_quality.py).
+    # `objective: N`: the unit's learning objective the question tests (course/blocks/quiz_quality.py).
     OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}
 
     def on_markdown(self):
@@ -417,7 +417,7 @@ class TranslationReport(_CourseBlock):
     `/// translation-report | legend`, `| totals` or `| pages`."""
     NAME = "translation-report"
     ARGUMENT = True
-    CHOICES = ("legend", "totals", "pages")   # the titles it takes (checked by course/blocks.py)
+    CHOICES = ("legend", "totals", "pages")   # the titles it takes (checked by course/blocks/syntax.py)
 
     def on_markdown(self):
         return "raw"
@@ -430,7 +430,7 @@ class TranslationReport(_CourseBlock):
         block.text = None
 
 
-# Every block an author may write, by name (course/blocks.py checks them before a build).
+# Every block an author may write, by name (course/blocks/syntax.py checks them before a build).
 BLOCKS = {block.NAME: block for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap,
                                        TranslationReport, Printables, Notebook)}
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import yaml
 
 from course.errors import ContentError
-from course.markdown_blocks import BLOCKS
+from course.blocks.extension import BLOCKS
 from course.sources.markdown_source import Page
-from course.quiz import SETTING
+from course.blocks.quiz import SETTING
 
 START = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*(?P<name>[\w-]+)[ ]*(?:\|[ ]*(?P<arg>.*?)[ ]*)?$")
 END = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*$")

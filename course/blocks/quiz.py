@@ -42,7 +42,7 @@ class Question:
     options: list[Option] = field(default_factory=list)
     line: int = 0
     # `situation: true` under the question line: it asks the learner to apply the unit to a
-    # situation (course/quiz_quality.py wants at least one per unit).
+    # situation (course/blocks/quiz_quality.py wants at least one per unit).
     situation: bool = False
     # `objective: N` under the question line: the unit's learning objective N (its list under
     # `## Learning objectives {#objectives}`, from 1) is what the question tests.
@@ -95,7 +95,7 @@ def check_question(question: Question, path: Path | str) -> None:
                                line=option.line)
 
 
-# A block's settings: indented `key: value` lines right under its first line (checked by course/blocks.py).
+# A block's settings: indented `key: value` lines right under its first line (checked by course/blocks/syntax.py).
 SETTING = re.compile(r"^(?:[ ]{4,}|\t)(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 TRUE = ("true", "yes", "on", "1")
 

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from course.errors import ContentError
-from course.quiz import Question
-from course.quiz_quality import LanguageFigures
+from course.blocks.quiz import Question
+from course.blocks.quiz_quality import LanguageFigures
 
 LETTERS = "ABCDEFGHIJ"
 ANSWER = re.compile(r"^\s*(?P<number>\d+)\s*[:.)]\s*(?P<letters>[A-Ja-j](?:[\s,]*[A-Ja-j])*)?\s*$")
