@@ -1,8 +1,8 @@
 """The whole build, as one step that never loses a working site.
 
 Everything is built into a fresh folder beside the site (`.site.new/`): every
-language with `mkdocs build --strict`, then the PDFs (course/pdf_build.py),
-which join each language's list of what a device may keep (course/offline_copy.py),
+language with `mkdocs build --strict`, then the PDFs (course/print/pdf_build.py),
+which join each language's list of what a device may keep (course/web/offline_copy.py),
 then the offline zip. Only when all of it has succeeded does the new folder
 take the place of the site, in one step (Linux's renameat2 exchange; two
 renames elsewhere), so a server reading `site/` sees either the old site or
@@ -25,11 +25,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from course import pdf_build
+from course.print import pdf_build
 from course.config import default_language, languages
 from course.errors import display_path
-from course.offline_copy import add_pdfs
-from course.offline_package import package_site
+from course.web.offline_copy import add_pdfs
+from course.web.offline_package import package_site
 from course.source_check import check_project, report
 
 MKDOCS_LOG_PREFIXES = ("INFO    -  ", "DEBUG   -  ")

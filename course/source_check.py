@@ -7,11 +7,11 @@ list), and a file that cannot be read (not UTF-8, bad front matter) is
 reported once, without the problems that would follow from it.
 
 The checks, one job each:
-- course/trees.py          every page in every language tree
+- course/translation/trees.py          every page in every language tree
 - course/config.py         `nav:` names pages that exist, in every language
 - course/sources/strings.py        every UI word in every language, as plain text
 - course/sources/source_text.py    UTF-8, not empty
-- course/sources/front_matter.py   front matter (and course/translation_status.py: its bookkeeping keys)
+- course/sources/front_matter.py   front matter (and course/translation/status.py: its bookkeeping keys)
 - course/blocks/syntax.py         the course's blocks: names, titles, settings, closed
 - course/blocks/quiz.py           quiz questions: options, right answers, feedback
 - course/blocks/exercises.py      exercise ids (the learner's notes are kept under them) and answer fields
@@ -39,9 +39,9 @@ from course.sources.links import check_links
 from course.blocks.extension import FIELD_KINDS
 from course.sources.markdown_source import Page, read_page
 from course.blocks.quiz import Question, questions_in
-from course.translation_status import check_translation_keys
+from course.translation.status import check_translation_keys
 from course.sources.source_text import once_per_change
-from course.trees import tree_problems
+from course.translation.trees import tree_problems
 
 MAX_SHOWN = 40
 

@@ -1,6 +1,6 @@
 """Nothing a page's author writes may run script on a learner's page: the
 rendered content of every page is checked against the HTML the course's
-Markdown makes (course/safe_html.py), before the build adds its own parts."""
+Markdown makes (course/web/safe_html.py), before the build adds its own parts."""
 import re
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 
 from course.build import fails_loudly
 from course.errors import ContentError
-from course.safe_html import aligned_cells_as_classes, violations
+from course.web.safe_html import aligned_cells_as_classes, violations
 from course.sources.source_text import read_text
 
 

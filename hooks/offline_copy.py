@@ -1,6 +1,6 @@
 """The course kept on a learner's device, and added to their home screen: for
-each language built, its web app manifest (course/web_app.py) and the list of
-files its offline copy holds (course/offline_copy.py), both at the language's
+each language built, its web app manifest (course/web/web_app.py) and the list of
+files its offline copy holds (course/web/offline_copy.py), both at the language's
 root. The service worker (overrides/service-worker.js, copied to the site's
 root) saves what the list names.
 
@@ -19,8 +19,8 @@ from course.sources import language_data
 from course.sources import strings
 from course.build import Run, all_languages, current_language, fails_loudly, i18n, strings_dir
 from course.config import language_root
-from course.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list
-from course.web_app import APPLE_TOUCH_ICON, THEME_COLOUR, app_manifest, as_json, icon_file
+from course.web.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list
+from course.web.web_app import APPLE_TOUCH_ICON, THEME_COLOUR, app_manifest, as_json, icon_file
 
 # The words of i18n `offline_copy:` that offline-copy.js writes (the others are in the page's HTML,
 # or in the list, for the service worker).

@@ -11,7 +11,7 @@ from course.sources import strings
 from course.sources.language_data import text_direction, untranslated_text
 from course.config import language_root
 from course.build import fails_loudly, page_language, strings_dir
-from course.translation_status import unit_state
+from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
 NOTICE_STATUSES = ("draft", "untranslated", "outdated")
@@ -22,7 +22,7 @@ def on_page_content(content, page, config, files):
     meta = page.meta
     lang = page_language(page)
     after_title = f'<p class="page-summary">{html.escape(meta["description"])}</p>'
-    # draft, untranslated or outdated (course/translation_status.py): None on a source or up-to-date reviewed page.
+    # draft, untranslated or outdated (course/translation/status.py): None on a source or up-to-date reviewed page.
     state = unit_state(Path(config.docs_dir), lang, page.file.src_uri.split("/", 1)[1])
     status = state.needs_notice
     if status in NOTICE_STATUSES:

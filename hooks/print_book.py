@@ -1,9 +1,9 @@
 """The printed course: during each language's build, writes that language's
-print pages (course/print_book.py) from the rendered pages in the order of
+print pages (course/print/print_book.py) from the rendered pages in the order of
 mkdocs.yml's `nav:`: the book (<lang prefix>print.html), the trainers'
 material, and a handout per unit; and tells every page where its language's
 PDFs are. The PDFs themselves are made after `mkdocs build` by
-scripts/build_site.py (course/pdf_build.py). `mkdocs serve` writes no print
+scripts/build_site.py (course/print/pdf_build.py). `mkdocs serve` writes no print
 page, so that a save is rebuilt fast.
 """
 import html
@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course import print_book
+from course.print import print_book
 from course.sources import strings
 from course.build import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.errors import ContentError

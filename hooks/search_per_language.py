@@ -1,5 +1,5 @@
 """Each language gets its own search index at <language root>/search/, with its
-search rules (course/search_index.py), as JSON for a server and as a script
+search rules (course/web/search_index.py), as JSON for a server and as a script
 for a site opened from disk; its pages search only that index, through the
 course's worker (overrides/assets/javascripts/search-worker.js).
 
@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from course.sources import strings
 from course.build import current_language, i18n, strings_dir
 from course.config import language_root
-from course.search_index import as_json, as_script, language_index
+from course.web.search_index import as_json, as_script, language_index
 
 WORKERS = "assets/javascripts/workers/search."
 _entries: dict[str, list] = {}

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT  # noqa: E402
 from course.config import default_language, languages  # noqa: E402
-from course import print_book  # noqa: E402
-from course.pdf_build import render  # noqa: E402
+from course.print import print_book  # noqa: E402
+from course.print.pdf_build import render  # noqa: E402
 
 
 def parse_args(argv=None):

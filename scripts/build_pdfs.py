@@ -5,7 +5,7 @@
 
 Run after `mkdocs build` (scripts/build_site.py does both). For each language
 of mkdocs.yml, WeasyPrint renders the print pages that the build wrote
-(course/print_book.py; the default language's at the site root) into tagged
+(course/print/print_book.py; the default language's at the site root) into tagged
 PDFs (PDF/UA-1), one progress line per file:
   site/<lang>/downloads/peer-support-course-<lang>.pdf            the book
   site/<lang>/downloads/peer-support-course-<lang>-trainers.pdf   the trainers' material
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT  # noqa: E402
 from course.config import default_language, languages  # noqa: E402
-from course.pdf_build import CACHE_DIR, describe, make_pdfs  # noqa: E402
+from course.print.pdf_build import CACHE_DIR, describe, make_pdfs  # noqa: E402
 
 
 def parse_args(argv=None):

@@ -32,7 +32,7 @@ from course.errors import ContentError  # noqa: E402
 from course.blocks.quiz_sheet import blind_sheet, read_answers, score  # noqa: E402
 from course.blocks.quiz_quality import language_figures, problems, report_lines  # noqa: E402
 from course.sources.strings import load_strings  # noqa: E402
-from course.translation_status import nav_pages  # noqa: E402
+from course.translation.status import nav_pages  # noqa: E402
 
 
 def main(argv=None) -> int:

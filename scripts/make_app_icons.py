@@ -4,7 +4,7 @@
   .venv/bin/python scripts/make_app_icons.py
 
 overrides/assets/images/app-icon.svg is drawn by Debian's chromium, at every
-size the web app manifest (course/web_app.py) and iOS ask for, into
+size the web app manifest (course/web/web_app.py) and iOS ask for, into
 overrides/assets/images/app-icon-<size>.png. The PNGs are kept in the project:
 run this again only when the SVG changes. The picture fills the square (the
 background colour to the edges) and keeps its figures inside the middle 80%,
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from course import PROJECT_ROOT  # noqa: E402
-from course.web_app import ICON_SIZES, icon_file  # noqa: E402
+from course.web.web_app import ICON_SIZES, icon_file  # noqa: E402
 
 IMAGES = PROJECT_ROOT / "overrides" / "assets" / "images"
 

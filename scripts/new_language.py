@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from course import PROJECT_ROOT  # noqa: E402
 from course.config import default_language  # noqa: E402
 from course.errors import ContentError  # noqa: E402
-from course.new_language import add_language, material_has  # noqa: E402
+from course.translation.new_language import add_language, material_has  # noqa: E402
 
 
 def parse_args(argv):

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT  # noqa: E402
-from course.offline_package import package_site  # noqa: E402
+from course.web.offline_package import package_site  # noqa: E402
 
 
 def main(argv=None) -> int:

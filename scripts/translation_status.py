@@ -38,7 +38,7 @@ from course import PROJECT_ROOT  # noqa: E402
 from course.config import default_language, languages, read_mkdocs_yml  # noqa: E402
 from course.errors import ContentError  # noqa: E402
 from course.sources.strings import REFERENCE_LANGUAGE, flat_keys, strings_file  # noqa: E402
-from course.translation_status import (STATES, Change, nav_pages, recopy, refresh, report,  # noqa: E402
+from course.translation.status import (STATES, Change, nav_pages, recopy, refresh, report,  # noqa: E402
                                        resolve_page)
 
 COMMANDS = ("show", "refresh", "recopy")

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from course.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
+from course.print.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
 
 # Pages MkDocs writes that are not pages of the course.
 NOT_COURSE_PAGES = {"404.html"}

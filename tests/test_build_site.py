@@ -17,8 +17,8 @@ import pytest
 from conftest import copy_project
 from course import PROJECT_ROOT
 from course.config import languages
-from course.offline_package import ZIP_PATH
-from course.print_book import pdf_path
+from course.web.offline_package import ZIP_PATH
+from course.print.print_book import pdf_path
 from test_bad_input import last_good_site, snapshot
 
 BUILD = PROJECT_ROOT / "scripts" / "build_site.py"

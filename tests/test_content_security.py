@@ -1,7 +1,7 @@
 """Nothing a page's author or translator writes runs script on a learner's page.
 
 The build refuses HTML in pages (tests/test_bad_input.py); here: the rendered
-content is checked against an allowlist too (course/safe_html.py); every page
+content is checked against an allowlist too (course/web/safe_html.py); every page
 carries the Content-Security-Policy before anything it loads, runs no inline
 script and has no inline style; and in a real browser, over http and from
 disk, the policy blocks script slipped into a page, while the site itself
@@ -14,7 +14,7 @@ import pytest
 
 from browser import Traffic, open_context
 from course.config import read_mkdocs_yml
-from course.safe_html import violations
+from course.web.safe_html import violations
 from site_pages import all_html, is_print_page, parse
 
 POLICY = " ".join(read_mkdocs_yml()["extra"]["content_security_policy"].split())

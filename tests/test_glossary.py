@@ -13,7 +13,7 @@ from course.sources.front_matter import read_front_matter
 from course.sources.headings import headings
 from course.sources.links import links
 from course.sources.markdown_source import read_page
-from course.translation_status import unit_state
+from course.translation.status import unit_state
 
 LANGS = [lang.code for lang in languages()]
 SOURCE = read_front_matter(DOCS_DIR / LANGS[0] / "glossary.md").data["source_language"]

@@ -1,7 +1,7 @@
 """No silent fallback: every page exists in every language, and a gap fails loudly."""
 from course import DOCS_DIR
 from course.config import languages
-from course.trees import tree_problems
+from course.translation.trees import tree_problems
 
 from conftest import build_copy
 

@@ -16,9 +16,9 @@ from conftest import build_copy, copy_project
 from course import PROJECT_ROOT
 from course.config import languages
 from course.sources.front_matter import check_front_matter, read_front_matter
-from course.new_language import material_has
+from course.translation.new_language import material_has
 from course.sources.strings import missing_keys
-from course.translation_status import check_translation_keys, content_hash
+from course.translation.status import check_translation_keys, content_hash
 from site_pages import parse, resolve
 
 # A real ISO 639-1 code that static-i18n accepts, Material has no language file for, and the site lacks:

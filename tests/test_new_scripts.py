@@ -19,7 +19,9 @@ from pypdf import PdfReader
 
 from browser import Traffic, axe_violations, open_context, serve
 from conftest import copy_project
-from course import PROJECT_ROOT, pdf_check, print_book
+from course import PROJECT_ROOT
+from course.print import pdf_check
+from course.print import print_book
 from course.config import languages
 from site_pages import course_pages, parse, resolve
 

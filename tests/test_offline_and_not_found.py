@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from course.config import default_language, languages
-from course.offline_package import TOP_FOLDER, ZIP_PATH
+from course.web.offline_package import TOP_FOLDER, ZIP_PATH
 from course.sources.strings import load_strings
 from site_pages import parse, resolve
 

@@ -1,4 +1,4 @@
-"""What a device keeps of each language (course/offline_copy.py), read from the
+"""What a device keeps of each language (course/web/offline_copy.py), read from the
 real built site: every page of the language, its search index and every file
 its pages load, each listed with its true size and hash, under a version that
 changes with any of them; the PDFs only as a choice; nothing of another
@@ -23,9 +23,9 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
-from course.offline_copy import APP_MANIFEST, LIST_NAME, version
+from course.web.offline_copy import APP_MANIFEST, LIST_NAME, version
 from course.sources.strings import load_strings
-from course.web_app import THEME_COLOUR
+from course.web.web_app import THEME_COLOUR
 from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
 
 LANGS = [lang.code for lang in languages()]

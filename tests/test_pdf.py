@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from course import DOCS_DIR, pdf_check, print_book
+from course import DOCS_DIR
+from course.print import pdf_check
+from course.print import print_book
 from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings

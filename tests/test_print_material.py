@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from course import pdf_check, print_book
+from course.print import pdf_check
+from course.print import print_book
 from course.config import default_language, languages, read_mkdocs_yml
 from course.sources.strings import load_strings
 from site_pages import parse, resolve

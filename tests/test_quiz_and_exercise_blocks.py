@@ -4,7 +4,7 @@ import pytest
 
 from conftest import build_copy
 from course import DOCS_DIR
-from course import print_book
+from course.print import print_book
 from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.errors import ContentError
 from course.blocks.quiz import questions_in

@@ -14,7 +14,7 @@ from course.config import languages, read_mkdocs_yml
 from course.blocks.quiz import Option, Question
 from course.blocks.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
 from course.sources.strings import load_strings
-from course.translation_status import nav_pages
+from course.translation.status import nav_pages
 
 LANGS = [lang.code for lang in languages()]
 PAGES = nav_pages(read_mkdocs_yml().get("nav"))

@@ -18,7 +18,7 @@ from course.config import default_language, languages
 from course.errors import ContentError
 from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings
-from course.translation_status import STATES, content_hash, made_from, set_front_matter, unit_state
+from course.translation.status import STATES, content_hash, made_from, set_front_matter, unit_state
 from site_pages import parse, resolve
 
 STATUS = PROJECT_ROOT / "scripts" / "translation_status.py"
@@ -238,7 +238,7 @@ def test_a_notice_tells_the_reader_of_every_page_not_up_to_date_and_only_those(s
 
 
 def test_every_translation_s_bookkeeping_is_valid():
-    from course.translation_status import check_translation_keys
+    from course.translation.status import check_translation_keys
 
     for lang in LANGS:
         for md in sorted((DOCS_DIR / lang).rglob("*.md")):

@@ -12,7 +12,7 @@ script on a learner's page (AUTHORING.md, "What a page may contain").
 - **Links** lead to pages and files of the course, or to `http(s):`,
   `mailto:` and `tel:` addresses: never `javascript:`, `data:` or another scheme.
 
-The same rules hold for the rendered page (course/safe_html.py), in case
+The same rules hold for the rendered page (course/web/safe_html.py), in case
 Markdown ever turns text into markup no rule above foresaw.
 """
 from __future__ import annotations

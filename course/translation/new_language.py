@@ -2,7 +2,7 @@
 
 1. docs/<code>/: every page of the base language's tree, each marked
    `translation: untranslated` with `translated_from:` and `source_hash:`
-   (course/translation_status.py), so the site says so on every page;
+   (course/translation/status.py), so the site says so on every page;
 2. i18n/<code>.yml: the base language's UI words, to translate;
 3. overrides/partials/languages/<code>.html: Material's own UI words, only
    when Material has no file for the language (without one, the build stops
@@ -27,7 +27,7 @@ import yaml
 from course.sources import language_data
 from course.config import languages
 from course.errors import ContentError
-from course.translation_status import untranslated_copy, write_atomically
+from course.translation.status import untranslated_copy, write_atomically
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 OVERRIDES_LANGUAGES = Path("overrides") / "partials" / "languages"

@@ -1,5 +1,5 @@
 """The site's translation status page (docs/<lang>/translation-status.md): the
-tables the build puts in place of its placeholders, from course/translation_status.py.
+tables the build puts in place of its placeholders, from course/translation/status.py.
 
 The page's Markdown holds, where each part goes:
 
@@ -15,7 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from course.translation_status import STATES, Report
+from course.translation.status import STATES, Report
 
 PLACEHOLDER = re.compile(r'<div class="translation-report" data-translation-report="(?P<part>legend|totals|pages)">\s*</div>')
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from course import DOCS_DIR
 from course.errors import ContentError
-from course.translation_status import missing_advice
+from course.translation.status import missing_advice
 
 LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 

@@ -1,4 +1,4 @@
-"""The course in print, per language: the print pages that course/pdf_build.py
+"""The course in print, per language: the print pages that course/print/pdf_build.py
 turns into PDFs with WeasyPrint.
 
 - the book: the whole course, with its trainers' part and the answer key;

@@ -27,7 +27,9 @@ from typing import Callable
 
 import pydyf
 
-from course import PROJECT_ROOT, pdf_check, print_book
+from course import PROJECT_ROOT
+from course.print import pdf_check
+from course.print import print_book
 
 # Raise when render() changes what it writes: every cached PDF is then made again.
 RENDERING = "2"   # 2: tagged PDF/UA-1, with the language of passages in another language
@@ -41,7 +43,7 @@ LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 class Rendered:
     lang: str
     pdf: Path
-    kind: str = "book"             # "book", "trainers" or "handout" (course/print_book.py)
+    kind: str = "book"             # "book", "trainers" or "handout" (course/print/print_book.py)
     pages: int = 0
     size: int = 0                  # bytes
     seconds: float = 0.0
