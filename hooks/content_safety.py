@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from course.build import fails_loudly
+from course.build.mkdocs_run import fails_loudly
 from course.errors import ContentError
 from course.web.safe_html import aligned_cells_as_classes, violations
 from course.sources.source_text import read_text

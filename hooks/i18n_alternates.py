@@ -14,7 +14,7 @@ from types import MethodType
 
 from mkdocs.plugins import event_priority
 
-from course.build import i18n
+from course.build.mkdocs_run import i18n
 
 
 @event_priority(100)

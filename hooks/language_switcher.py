@@ -10,7 +10,7 @@
 from mkdocs.plugins import event_priority
 
 from course.sources import strings
-from course.build import all_languages, i18n, site_languages, strings_dir
+from course.build.mkdocs_run import all_languages, i18n, site_languages, strings_dir
 
 
 @event_priority(-100)   # after static-i18n has made the links

@@ -7,7 +7,7 @@ its language's notebook is, for the link under each exercise."""
 import lxml.html
 from mkdocs.utils import get_relative_url
 
-from course.build import current_language, i18n, unit_key
+from course.build.mkdocs_run import current_language, i18n, unit_key
 from course.config import language_root
 
 PENDING = 'data-notebook="pending"'

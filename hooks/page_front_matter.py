@@ -10,7 +10,7 @@ from mkdocs.utils import get_relative_url
 from course.sources import strings
 from course.sources.language_data import text_direction, untranslated_text
 from course.config import language_root
-from course.build import fails_loudly, page_language, strings_dir
+from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
 from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)

@@ -12,7 +12,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.build import i18n
+from course.build.mkdocs_run import i18n
 
 VARIABLE = "COURSE_PREVIEW"
 

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from course.print import print_book
 from course.sources import strings
-from course.build import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
+from course.build.mkdocs_run import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.errors import ContentError
 from course.sources.language_data import text_direction
 

@@ -10,7 +10,7 @@ from mkdocs.structure.nav import Section
 from course.sources import language_data
 from course.sources import strings
 from course.config import language_root
-from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
+from course.build.mkdocs_run import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
 
 

@@ -325,7 +325,7 @@ def test_a_byte_order_mark_is_harmless(pristine, tmp_path):
     page = project / "docs/da/about.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
     from course.sources.markdown_source import read_page
-    from course.source_check import check_project
+    from course.build.source_check import check_project
 
     assert not check_project(project, ["en", "el", "sl", "da"]), "a page with a BOM was refused"
     assert read_page(page, "da", "about.md").front_matter.data["source_language"] == "en"

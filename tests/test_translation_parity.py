@@ -6,7 +6,7 @@ import pytest
 from course import DOCS_DIR
 from course.config import default_language, language_root, languages
 from course.sources.front_matter import read_front_matter
-from course.structure import page_structure
+from structure import page_structure
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

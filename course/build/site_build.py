@@ -30,7 +30,7 @@ from course.config import default_language, languages
 from course.errors import display_path
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
-from course.source_check import check_project, report
+from course.build.source_check import check_project, report
 
 MKDOCS_LOG_PREFIXES = ("INFO    -  ", "DEBUG   -  ")
 MKDOCS_NOISE = ("Aborted with a BuildError!", "Aborted with ")
