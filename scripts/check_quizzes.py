@@ -27,12 +27,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT  # noqa: E402
-from course.config import languages, read_mkdocs_yml  # noqa: E402
+from course.config import Project  # noqa: E402
 from course.errors import ContentError  # noqa: E402
 from course.blocks.quiz_sheet import blind_sheet, read_answers, score  # noqa: E402
 from course.blocks.quiz_quality import language_figures, problems, report_lines  # noqa: E402
 from course.sources.strings import load_strings  # noqa: E402
-from course.translation.status import nav_pages  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -45,25 +44,24 @@ def main(argv=None) -> int:
     parser.add_argument("--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet")
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    root = args.project.resolve()
-    codes = [lang.code for lang in languages(root / "mkdocs.yml")]
-    pages = nav_pages(read_mkdocs_yml(root / "mkdocs.yml").get("nav"))
+    project = Project(args.project.resolve())
+    pages = project.nav_pages
     try:
         if args.blind:
-            words = load_strings(args.blind, root / "i18n")["quiz"]
-            print(blind_sheet(language_figures(root / "docs", args.blind, pages), words["choose_one"], words["choose_all"]))
+            words = load_strings(args.blind, project.strings_dir)["quiz"]
+            print(blind_sheet(language_figures(project.docs, args.blind, pages), words["choose_one"], words["choose_all"]))
             return 0
         if args.score:
             lang, answers = args.score
-            result = score(language_figures(root / "docs", lang, pages),
+            result = score(language_figures(project.docs, lang, pages),
                            read_answers(Path(answers).read_text(encoding="utf-8"), answers))
             print("\n".join(result.lines()))
             return 0
         broken = []
-        for lang in args.lang or codes:
-            figures = language_figures(root / "docs", lang, pages)
+        for lang in args.lang or project.languages:
+            figures = language_figures(project.docs, lang, pages)
             print("\n".join(report_lines(figures)) + "\n")
-            broken += problems(figures, load_strings(lang, root / "i18n")["quiz"], strict=args.strict or None)
+            broken += problems(figures, load_strings(lang, project.strings_dir)["quiz"], strict=args.strict or None)
     except ContentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from course import DOCS_DIR, PROJECT_ROOT
-from course.config import languages, read_mkdocs_yml
+from course.config import languages, nav_pages, read_mkdocs_yml
 from course.blocks.quiz import Option, Question
 from course.blocks.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
 from course.sources.strings import load_strings
-from course.translation.status import nav_pages
 
 LANGS = [lang.code for lang in languages()]
 PAGES = nav_pages(read_mkdocs_yml().get("nav"))

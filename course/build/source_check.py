@@ -30,7 +30,7 @@ from course.blocks import quiz_quality
 from course.sources import strings
 from course.blocks.syntax import check_blocks
 from course.blocks.exercises import check_exercises, exercises
-from course.config import nav_entries
+from course.config import Project, nav_entries
 from course.errors import ContentError
 from course.sources.front_matter import check_front_matter
 from course.sources.headings import check_headings, headings, page_ids
@@ -52,26 +52,9 @@ class CheckedPage:
     questions: list[Question] | None = None    # None when the page's quiz could not be read
 
 
-@dataclass
-class Project:
-    root: Path
-    languages: list[str]
-
-    @property
-    def docs(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def mkdocs_yml(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    @property
-    def strings_dir(self) -> Path:
-        return self.root / "i18n"
-
-
-def check_project(root: Path, languages: list[str]) -> list[ContentError]:
-    project = Project(Path(root), list(languages))
+def check_project(root: Path, languages: list[str] | None = None) -> list[ContentError]:
+    """Every problem of the project's sources (of `languages`, default all of mkdocs.yml's)."""
+    project = Project(Path(root), tuple(languages) if languages else None)
     problems = tree_problems(project.languages, project.docs)
     problems += nav_problems(project)
     problems += string_problems(project)

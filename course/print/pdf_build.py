@@ -6,7 +6,7 @@ A PDF is rendered again only when its print page (its units, the edition's
 date), a file the page loads (the stylesheet, pictures), the installed fonts,
 WeasyPrint or this module's way of rendering changed: a one-page edit renders
 one book. Used by scripts/build_pdfs.py, course/build/site_build.py and
-scripts/benchmark_pdf.py.
+benchmarks/benchmark_pdf.py.
 """
 from __future__ import annotations
 

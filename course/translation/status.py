@@ -233,18 +233,6 @@ def report(docs_dir: Path, languages: list[str], nav_order: list[str] | None = N
     return result
 
 
-def nav_pages(nav: list) -> list[str]:
-    """The pages of mkdocs.yml's `nav:`, in order."""
-    pages = []
-    for item in nav or []:
-        if isinstance(item, str):
-            pages.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                pages += nav_pages(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return pages
-
-
 # --- Editing front matter line by line (comments and order kept) -----------------------------
 
 def set_front_matter(text: str, values: dict[str, str | None], after: str = "translation") -> str:

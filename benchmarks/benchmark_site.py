@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How the build's cost grows with languages, beside a plain Material + static-i18n build.
 
-  .venv/bin/python scripts/benchmark_site.py [--languages 4,16,24] [--runs 2] [--pdfs]
+  .venv/bin/python benchmarks/benchmark_site.py [--languages 4,16,24] [--runs 2] [--pdfs]
                                              [--record benchmarks/site.md]
 
 For each number of languages N, a temporary copy of the project gets N - 4
@@ -177,7 +177,7 @@ def main(argv=None) -> int:
              f"- Machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
              f"Python {platform.python_version()}; fastest of {args.runs} build(s) of each kind",
              "- Plain: the same pages, languages and `nav:` with Material + static-i18n and the usual Markdown "
-             "extensions, without this project's hooks, blocks and templates (scripts/benchmark_site.py)", "",
+             "extensions, without this project's hooks, blocks and templates (benchmarks/benchmark_site.py)", "",
              *table(rows), ""]
     print("\n".join(lines))
     if args.record:

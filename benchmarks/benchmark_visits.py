@@ -4,7 +4,7 @@ repeat visit, for the home page and one unit of every language, side by side
 for this checkout, the course as it was before (a git revision), and a plain
 Material + static-i18n build of the same pages.
 
-  .venv/bin/python scripts/benchmark_visits.py [--before REV] [--unit what-peer-support-can-do]
+  .venv/bin/python benchmarks/benchmark_visits.py [--before REV] [--unit what-peer-support-can-do]
                                                [--lighthouse CLI] [--record benchmarks/visits.md]
 
 The three sites are built into a temporary folder and served on loopback as
@@ -108,7 +108,7 @@ def default_before() -> str:
 
 
 def plain_site(project: Path, site: Path) -> Path:
-    from benchmark_site import plain_config   # scripts/benchmark_site.py: the plain configuration
+    from benchmark_site import plain_config   # benchmarks/benchmark_site.py: the plain configuration
 
     return build(project, site, plain_config(project).name)
 
@@ -346,7 +346,7 @@ def index_table(sites: dict[str, Path], langs: list[str], default: str) -> list[
 
 def record(path: Path, lines: list[str]) -> None:
     old = path.read_text(encoding="utf-8") if path.exists() else (
-        "# Page weight\n\nRecorded by `scripts/benchmark_visits.py --record benchmarks/visits.md`, newest first.\n")
+        "# Page weight\n\nRecorded by `benchmarks/benchmark_visits.py --record benchmarks/visits.md`, newest first.\n")
     head, _, rest = old.partition("\n## ")
     path.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + ("\n## " + rest if rest else ""), encoding="utf-8")
 
@@ -400,7 +400,7 @@ def main(argv=None) -> int:
     lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: what a visit downloads", "",
              f"- Machine: {platform.machine()}, {os.cpu_count()} cores; Debian's chromium, headless, 1280×720",
              f"- Before: the course at `{before[:12]}`; now: this checkout; plain: the same pages with Material + "
-             "static-i18n and nothing of the course's own (scripts/benchmark_site.py)",
+             "static-i18n and nothing of the course's own (benchmarks/benchmark_site.py)",
              "- KiB the host sent (headers and gzip-compressed bodies), until the page is idle; the host asks "
              "browsers to check every file again (`Cache-Control: no-cache`, ETag: 304 answers)",
              "- Repeat: another page of the language opened first; kept: the same, with the language's course "

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time and size of each language's PDFs (book, trainers' material, handouts), recorded as figures to compare.
 
-  python scripts/benchmark_pdf.py [--site-dir DIR] [--runs N] [--record benchmarks/pdf.md]
+  python benchmarks/benchmark_pdf.py [--site-dir DIR] [--runs N] [--record benchmarks/pdf.md]
 
 Builds the site into a temporary folder (or uses --site-dir, an already built
 site), then renders each language's PDF one at a time, --runs times, and
@@ -112,7 +112,7 @@ def main(argv=None) -> int:
         record = args.record if args.record.is_absolute() else Path.cwd() / args.record
         if not record.exists():
             record.parent.mkdir(parents=True, exist_ok=True)
-            record.write_text("# PDF figures\n\nRecorded by `scripts/benchmark_pdf.py --record benchmarks/pdf.md`: "
+            record.write_text("# PDF figures\n\nRecorded by `benchmarks/benchmark_pdf.py --record benchmarks/pdf.md`: "
                               "time and size of each language's PDF, newest first.\n\n", encoding="utf-8")
         head, _, rest = record.read_text(encoding="utf-8").partition("\n## ")
         record.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + ("\n## " + rest if rest else ""),
