@@ -7,14 +7,13 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course.sources import strings
-from course.sources.language_data import text_direction, untranslated_text
+from course.sources.language_data import untranslated_text
 from course.config import language_root
 from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
+from course.translation.notices import NOTICE_STATUSES, status_notice
 from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
-NOTICE_STATUSES = ("draft", "untranslated", "outdated")
 
 
 @fails_loudly
@@ -40,20 +39,8 @@ def on_page_content(content, page, config, files):
 
 
 def _status_notice(status, page, lang, source_lang, config, copy_lang):
-    words = strings.load_strings(lang, strings_dir(config))
-    source_url = _url_in_language(page, source_lang, config)
-    link = (f'<a href="{get_relative_url(source_url, page.url)}" hreflang="{source_lang}">'
-            f'{html.escape(words["status"]["read_source"])} ({_language_name(source_lang, config)})</a>')
-    # An untranslated page is a copy in the language it was copied from (e.g. English), which
-    # need not be the source language: the notice names it.
-    sentence = html.escape(words["status"][status]).replace("{language}", _language_name(copy_lang, config))
-    return (f'<aside class="translation-status translation-status--{status}" role="note" lang="{lang}" '
-            f'dir="{text_direction(lang, strings_dir(config))}" data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>')
-
-
-def _language_name(lang, config):
-    name = strings.load_strings(lang, strings_dir(config))["language_name"]
-    return f'<span lang="{lang}" dir="{text_direction(lang, strings_dir(config))}">{html.escape(name)}</span>'
+    href = get_relative_url(_url_in_language(page, source_lang, config), page.url)
+    return status_notice(status, lang, source_lang, copy_lang, href, strings_dir(config))
 
 
 def _url_in_language(page, lang, config):
