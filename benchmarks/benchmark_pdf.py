@@ -19,15 +19,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language, languages  # noqa: E402
-from course.print import print_book  # noqa: E402
-from course.print.pdf_build import render  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language, languages
+from course.print import print_book
+from course.print.pdf_build import render
 
 
 def parse_args(argv=None):
@@ -60,7 +60,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = ", load average {:.1f}".format(os.getloadavg()[0]) if hasattr(os, "getloadavg") else ""
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     return f"{cpu}, {os.cpu_count()} cores{load}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
     import weasyprint
 
     every = [r for _, _, results in rows for r in results]
-    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
+    lines = [f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "",
              f"- Machine: {machine()}",
              f"- WeasyPrint {weasyprint.__version__}, tagged PDF/UA-1; one PDF at a time, fastest of {max(1, args.runs)} "
              "run(s)" + (f"; `mkdocs build` took {build_seconds:.1f} s" if build_seconds is not None else ""), "",

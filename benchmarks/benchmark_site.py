@@ -29,13 +29,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import languages, read_mkdocs_yml  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import languages, read_mkdocs_yml
 
 PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n", "course")
 # Languages to add, in this order: each has Material's words, so nothing but new_language.py is needed.
@@ -173,7 +173,7 @@ def main(argv=None) -> int:
     if max(counts) > len(languages()) + len(MORE):
         parser.error(f"at most {len(languages()) + len(MORE)} languages")
     rows = [measure(count, args.runs, args.pdfs) for count in counts]
-    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: build time by number of languages", "",
+    lines = [f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: build time by number of languages", "",
              f"- Machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
              f"Python {platform.python_version()}; fastest of {args.runs} build(s) of each kind",
              "- Plain: the same pages, languages and `nav:` with Material + static-i18n and the usual Markdown "

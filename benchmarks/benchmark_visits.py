@@ -55,14 +55,14 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language, language_root, languages  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language, language_root, languages
 
 PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n", "course")
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".map"}
@@ -108,7 +108,7 @@ def default_before() -> str:
 
 
 def plain_site(project: Path, site: Path) -> Path:
-    from benchmark_site import plain_config   # benchmarks/benchmark_site.py: the plain configuration
+    from benchmark_site import plain_config  # benchmarks/benchmark_site.py: the plain configuration
 
     return build(project, site, plain_config(project).name)
 
@@ -122,7 +122,7 @@ class Tally:
         self.bytes = 0
         self.answers: list[tuple[str, int, int]] = []   # (path, status, bytes)
 
-    def read(self) -> "Visit":
+    def read(self) -> Visit:
         visit = Visit(self.bytes, len(self.answers), sum(1 for _, status, _ in self.answers if status == 200),
                       list(self.answers))
         self.bytes, self.answers = 0, []
@@ -267,9 +267,7 @@ def lighthouse(cli: list[str], url: str) -> Scores:
     """Lighthouse's scores of one page, in Debian's chromium, as a phone (Lighthouse's default)."""
     from browser import CHROMIUM, CHROMIUM_ARGS
 
-    command = cli + [url, "--output=json", "--output-path=stdout", "--quiet",
-                     "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
-                     "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS])]
+    command = [*cli, url, "--output=json", "--output-path=stdout", "--quiet", "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES), "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS])]
     result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
     if result.returncode:
         raise SystemExit(f"error: Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
@@ -397,7 +395,7 @@ def main(argv=None) -> int:
             site.server.shutdown()
         indexes = index_table(sites, langs, default)
 
-    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: what a visit downloads", "",
+    lines = [f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: what a visit downloads", "",
              f"- Machine: {platform.machine()}, {os.cpu_count()} cores; Debian's chromium, headless, 1280×720",
              f"- Before: the course at `{before[:12]}`; now: this checkout; plain: the same pages with Material + "
              "static-i18n and nothing of the course's own (benchmarks/benchmark_site.py)",

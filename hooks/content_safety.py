@@ -8,8 +8,8 @@ from mkdocs.plugins import event_priority
 
 from course.build.mkdocs_run import fails_loudly
 from course.errors import ContentError
-from course.web.safe_html import aligned_cells_as_classes, violations
 from course.sources.source_text import read_text
+from course.web.safe_html import aligned_cells_as_classes, violations
 
 
 @event_priority(100)   # the author's content as Markdown made it, before the hooks that add to it

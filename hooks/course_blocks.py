@@ -2,8 +2,8 @@
 the language being built. (hooks/source_check.py has checked every block before.)"""
 from mkdocs.plugins import event_priority
 
-from course.sources import strings
 from course.build.mkdocs_run import current_language, fails_loudly, strings_dir, unit_key
+from course.sources import strings
 
 EXTENSION = "course.blocks.extension"
 

@@ -7,8 +7,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from course.sources import strings
 from course.build.mkdocs_run import page_language, strings_dir, unit_key
+from course.sources import strings
 
 PLACEHOLDER = re.compile(r'<div class="course-map" data-course-map="pending">\s*</div>')
 

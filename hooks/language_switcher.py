@@ -9,8 +9,8 @@
   the languages built; the switcher still lists every language."""
 from mkdocs.plugins import event_priority
 
-from course.sources import strings
 from course.build.mkdocs_run import all_languages, i18n, site_languages, strings_dir
+from course.sources import strings
 
 
 @event_priority(-100)   # after static-i18n has made the links

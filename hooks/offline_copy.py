@@ -15,10 +15,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from course.sources import language_data
-from course.sources import strings
 from course.build.mkdocs_run import Run, all_languages, current_language, fails_loudly, i18n, strings_dir
 from course.config import language_root
+from course.sources import language_data, strings
 from course.web.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list
 from course.web.web_app import APPLE_TOUCH_ICON, THEME_COLOUR, app_manifest, as_json, icon_file
 

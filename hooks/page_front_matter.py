@@ -7,9 +7,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course.sources.language_data import untranslated_text
-from course.config import language_root
 from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
+from course.config import language_root
+from course.sources.language_data import untranslated_text
 from course.translation.notices import NOTICE_STATUSES, status_notice
 from course.translation.status import unit_state
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
+from course.build.mkdocs_run import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.print import print_book, print_pages
 from course.sources import strings
-from course.build.mkdocs_run import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.sources.language_data import text_direction
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit

@@ -12,9 +12,9 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course.sources import strings
 from course.build.mkdocs_run import current_language, i18n, strings_dir
 from course.config import language_root
+from course.sources import strings
 from course.web.search_index import as_json, as_script, language_index
 
 WORKERS = "assets/javascripts/workers/search."

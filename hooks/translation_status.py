@@ -5,10 +5,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course.sources import strings
 from course.build.mkdocs_run import all_languages, fails_loudly, page_language, strings_dir, unit_key
-from course.translation.status_page import PLACEHOLDER, PageLink, fill
+from course.sources import strings
 from course.translation.status import report
+from course.translation.status_page import PLACEHOLDER, PageLink, fill
 
 
 @fails_loudly

@@ -7,11 +7,10 @@ navigation's section keys (mkdocs.yml's `nav:` names sections by key, e.g.
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from course.sources import language_data
-from course.sources import strings
-from course.config import language_root
 from course.build.mkdocs_run import current_language, fails_loudly, i18n, site_languages, strings_dir
+from course.config import language_root
 from course.errors import ContentError
+from course.sources import language_data, strings
 
 
 @event_priority(-200)  # after static-i18n has switched the config to the language

@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language, languages  # noqa: E402
-from course.print.pdf_build import CACHE_DIR, describe, make_pdfs  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language, languages
+from course.print.pdf_build import CACHE_DIR, describe, make_pdfs
 
 
 def parse_args(argv=None):

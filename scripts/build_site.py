@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.print.pdf_build import CACHE_DIR  # noqa: E402
-from course.build.site_build import Build, BuildFailed, describe_site  # noqa: E402
+from course import PROJECT_ROOT
+from course.build.site_build import Build, BuildFailed, describe_site
+from course.print.pdf_build import CACHE_DIR
 
 
 def main(argv=None) -> int:

@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import Project  # noqa: E402
-from course.errors import ContentError  # noqa: E402
-from course.blocks.quiz_sheet import blind_sheet, read_answers, score  # noqa: E402
-from course.blocks.quiz_quality import language_figures, problems, report_lines  # noqa: E402
-from course.sources.strings import load_strings  # noqa: E402
+from course import PROJECT_ROOT
+from course.blocks.quiz_quality import language_figures, problems, report_lines
+from course.blocks.quiz_sheet import blind_sheet, read_answers, score
+from course.config import Project
+from course.errors import ContentError
+from course.sources.strings import load_strings
 
 
 def main(argv=None) -> int:

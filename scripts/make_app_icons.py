@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.web.web_app import ICON_SIZES, icon_file  # noqa: E402
+from course import PROJECT_ROOT
+from course.web.web_app import ICON_SIZES, icon_file
 
 IMAGES = PROJECT_ROOT / "overrides" / "assets" / "images"
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language  # noqa: E402
-from course.errors import ContentError  # noqa: E402
-from course.translation.new_language import add_language, material_has  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language
+from course.errors import ContentError
+from course.translation.new_language import add_language, material_has
 
 
 def parse_args(argv):

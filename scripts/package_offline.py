@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.web.offline_package import package_site  # noqa: E402
+from course import PROJECT_ROOT
+from course.web.offline_package import package_site
 
 
 def main(argv=None) -> int:

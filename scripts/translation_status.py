@@ -27,18 +27,16 @@ PAGE is a page's path in docs/LANG/, e.g. about.md or trainer/guidelines.md.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import Project  # noqa: E402
-from course.errors import ContentError  # noqa: E402
-from course.translation.status import recopy, refresh  # noqa: E402
-from course.translation.status_report import as_json, as_text, change_lines, overview, pages_for  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import Project
+from course.errors import ContentError
+from course.translation.status import recopy, refresh
+from course.translation.status_report import as_json, as_text, change_lines, overview, pages_for
 
 COMMANDS = ("show", "refresh", "recopy")
 

@@ -16,9 +16,9 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import languages
+from course.print.pdf_build import make_pdfs
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
-from course.print.pdf_build import make_pdfs
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,7 +37,7 @@ class BuiltPage:
         return self.path.as_posix()
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
@@ -84,7 +84,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     # A path from the root ("/el/x.html", as in 404.html) is read from the site's root.
     base = site if parts.path.startswith("/") else (site / page).parent
     target = base / unquote(parts.path.lstrip("/"))
-    target = Path(*[p for p in target.resolve().relative_to(site.resolve()).parts]) if _inside(site, target) else None
+    target = Path(*list(target.resolve().relative_to(site.resolve()).parts)) if _inside(site, target) else None
     if target is not None and (site / target).is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)

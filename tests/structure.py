@@ -25,12 +25,12 @@ class PageStructure:
     urls: list[str]
     quiz: list[tuple[int, tuple[int, ...]]]   # per question: (number of options, indexes of right options)
 
-    def unordered(self) -> "PageStructure":
+    def unordered(self) -> PageStructure:
         """For a page each language sorts in its own alphabetical order (the glossary)."""
         return PageStructure(sorted(self.heading_ids), self.list_items, self.table_rows, sorted(self.links),
                              self.numbers, sorted(self.urls), self.quiz)
 
-    def differences(self, other: "PageStructure") -> list[str]:
+    def differences(self, other: PageStructure) -> list[str]:
         """What `other` (a translation) does not share with this page (its source)."""
         found = []
         if self.heading_ids != other.heading_ids:
@@ -48,11 +48,11 @@ class PageStructure:
             found.append(f"numbers differ: missing {sorted(missing.elements())}, added {sorted(extra.elements())}")
         return found
 
-    def quiz_differences(self, other: "PageStructure") -> list[str]:
+    def quiz_differences(self, other: PageStructure) -> list[str]:
         found = []
         if len(self.quiz) != len(other.quiz):
             found.append(f"{len(other.quiz)} quiz questions, the source has {len(self.quiz)}")
-        for number, (mine, theirs) in enumerate(zip(self.quiz, other.quiz), start=1):
+        for number, (mine, theirs) in enumerate(zip(self.quiz, other.quiz, strict=False), start=1):
             if mine[0] != theirs[0]:
                 found.append(f"question {number} has {theirs[0]} options, the source has {mine[0]}")
             elif mine[1] != theirs[1]:

@@ -12,11 +12,11 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from browser import Traffic, axe_violations, browser_session, open_context
-from course.config import default_language, language_root, languages
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_pages import all_html, is_print_page
+
+from course.config import default_language, language_root, languages
 
 pytestmark = pytest.mark.browser
 

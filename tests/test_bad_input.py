@@ -10,13 +10,13 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import PROJECT_PARTS, copy_project
+
 from course import PROJECT_ROOT
 
 BUILD = PROJECT_ROOT / "scripts" / "build_site.py"
@@ -129,11 +129,11 @@ FIRST_OPTION = r"^- \[x\]"
 
 CASES = [
     # The sixteen mistakes seen when trying the build as a new author (issue 12).
-    Case("unclosed quote in front matter", replace_line("docs/el/about.md", r"^description:", lambda l: l.replace(": ", ': "', 1)),
+    Case("unclosed quote in front matter", replace_line("docs/el/about.md", r"^description:", lambda line: line.replace(": ", ': "', 1)),
          "docs/el/about.md", 2, "quote on this line is never closed"),
     Case("unclosed last quiz", append("docs/en/about.md", "/// quiz | Is this closed?\n- [x] No.\n    Yes. It is not closed at all, see below.\n"),
          "docs/en/about.md", "/// quiz | Is this closed?", "never closed"),
-    Case("unclosed quiz in the middle of a page", replace_line(QUIZ_PAGE, r"^///\s*$", lambda l: ""),
+    Case("unclosed quiz in the middle of a page", replace_line(QUIZ_PAGE, r"^///\s*$", lambda line: ""),
          QUIZ_PAGE, "/// quiz", "still open where this block starts"),
     Case("link to a missing page", append("docs/el/about.md", "[Μια σελίδα](no-such-unit.md)\n"),
          "docs/el/about.md", "no-such-unit.md", "'no-such-unit.md', which does not exist in docs/el/"),
@@ -145,7 +145,7 @@ CASES = [
          "docs/sl/about.md", "<img", "HTML is not allowed"),
     Case("nav entry to a missing file", replace("mkdocs.yml", "      - mixed-teams.md", "      - mixed-team.md"),
          "mkdocs.yml", "mixed-team.md", "'mixed-team.md', which does not exist in any language"),
-    Case("colon in an unquoted value", replace_line("docs/da/about.md", r"^description:", lambda l: "description: Om kurset: kilder"),
+    Case("colon in an unquoted value", replace_line("docs/da/about.md", r"^description:", lambda _: "description: Om kurset: kilder"),
          "docs/da/about.md", 2, "holds ': '"),
     Case("page saved as UTF-16", save_as("docs/el/glossary.md", "utf-16"),
          "docs/el/glossary.md", 1, "saved as UTF-16"),
@@ -184,14 +184,14 @@ CASES = [
          "docs/da/about.md", "<object", "HTML is not allowed"),
     Case("unknown block name", append("docs/en/about.md", "/// quizz | A typo?\n///\n"),
          "docs/en/about.md", "/// quizz", "'quizz' is not a block the course knows"),
-    Case("no right answer in one language only", replace_line("docs/da/good-peer-support.md", FIRST_OPTION, lambda l: l.replace("[x]", "[ ]", 1)),
+    Case("no right answer in one language only", replace_line("docs/da/good-peer-support.md", FIRST_OPTION, lambda line: line.replace("[x]", "[ ]", 1)),
          "docs/da/good-peer-support.md", None, "no option of this question is marked as right"),
     Case("right answer moved in one translation", move_first_answer("docs/el/good-peer-support.md"),
          "docs/el/good-peer-support.md", "/// quiz", "as right, its source marks"),
     # One per rule of AUTHORING.md.
-    Case("front matter without description", replace_line("docs/el/about.md", r"^description:", lambda l: ""),
+    Case("front matter without description", replace_line("docs/el/about.md", r"^description:", lambda line: ""),
          "docs/el/about.md", None, "the front matter lacks 'description'"),
-    Case("description that is not a sentence", replace_line("docs/el/about.md", r"^description:", lambda l: "description: [a, b]"),
+    Case("description that is not a sentence", replace_line("docs/el/about.md", r"^description:", lambda _: "description: [a, b]"),
          "docs/el/about.md", 2, "'description' must be one sentence of text"),
     Case("unknown source language", replace("docs/el/about.md", "source_language: en", "source_language: fr"),
          "docs/el/about.md", "source_language:", "source_language 'fr' is not a language of the site"),
@@ -199,7 +199,7 @@ CASES = [
          "docs/el/about.md", "translation:", "translation 'finished' is not one of"),
     Case("source page marked draft", replace("docs/en/about.md", "translation: source", "translation: draft"),
          "docs/en/about.md", "translation:", "does not fit a page in 'en'"),
-    Case("hash edited by hand", replace_line("docs/el/about.md", r"^source_hash:", lambda l: 'source_hash: "abc"'),
+    Case("hash edited by hand", replace_line("docs/el/about.md", r"^source_hash:", lambda _: 'source_hash: "abc"'),
          "docs/el/about.md", "source_hash:", "is not a hash written by the refresh command"),
     Case("translated_from a language the site lacks", replace("docs/el/about.md", "translation: draft", "translation: draft\ntranslated_from: fr"),
          "docs/el/about.md", "translated_from:", "translated_from 'fr' is not another language of the site"),
@@ -209,7 +209,7 @@ CASES = [
          "docs/en/about.md", "{#A_Heading}", "is not ASCII kebab-case"),
     Case("translation with another heading id", replace("docs/da/about.md", "{#licence}", "{#licens}"),
          "docs/da/about.md", "{#licens}", "differs from the source page"),
-    Case("quiz option without a marker", replace_line(QUIZ_PAGE, FIRST_OPTION, lambda l: "- " + l[6:]),
+    Case("quiz option without a marker", replace_line(QUIZ_PAGE, FIRST_OPTION, lambda line: "- " + line[6:]),
          QUIZ_PAGE, None, "this option has no '[x]' or '[ ]' marker"),
     Case("quiz option without feedback", append("docs/en/about.md", "/// quiz | Is there feedback?\n- [x] No.\n- [ ] Yes.\n    Not quite. There is none under the first option.\n///\n"),
          "docs/en/about.md", "- [x] No.", "has no feedback"),
@@ -221,7 +221,7 @@ CASES = [
          "docs/en/about.md", "/// exercise | Think", "nest this block with more slashes"),
     Case("block closed with the wrong slashes", append("docs/en/about.md", "/// exercise | Think\nWrite.\n////\n"),
          "docs/en/about.md", "////", "closes a block with 4 slashes"),
-    Case("missing UI word", replace_line("i18n/da.yml", r"^\s+check:", lambda l: ""),
+    Case("missing UI word", replace_line("i18n/da.yml", r"^\s+check:", lambda line: ""),
          "i18n/da.yml", None, "language 'da' lacks the UI string(s): quiz.check"),
     Case("link out of the language tree", append("docs/el/about.md", "[English](../en/about.md)\n"),
          "docs/el/about.md", "../en/about.md", "leads out of docs/el/"),
@@ -274,7 +274,7 @@ def build(project: Path) -> subprocess.CompletedProcess:
 
 
 def expected_line(case: Case, project: Path) -> int | None:
-    if case.line is None or isinstance(case.line, int) and case.line > 0:
+    if case.line is None or (isinstance(case.line, int) and case.line > 0):
         return case.line
     lines = (project / case.file).read_text(encoding="utf-8", errors="replace").split("\n")
     if case.line == 0:   # the second occurrence of the repeated section's id
@@ -324,8 +324,8 @@ def test_a_byte_order_mark_is_harmless(pristine, tmp_path):
     project = fresh_copy(pristine, tmp_path)
     page = project / "docs/da/about.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
-    from course.sources.markdown_source import read_page
     from course.build.source_check import check_project
+    from course.sources.markdown_source import read_page
 
     assert not check_project(project, ["en", "el", "sl", "da"]), "a page with a BOM was refused"
     assert read_page(page, "da", "about.md").front_matter.data["source_language"] == "en"

@@ -15,9 +15,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import Server, Traffic, open_context
 from conftest import copy_project, run_build
+
 from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -189,7 +189,7 @@ def test_a_new_version_replaces_the_copy_as_a_whole_and_the_learner_is_told(brow
 
 
 def test_the_pdfs_are_kept_when_asked_and_everything_can_be_removed(browser, published):
-    server, folder = published
+    server, _folder = published
     context, page, traffic, errors = open_learner(browser, server)
     status = keep_the_course(page, server, with_pdfs=True)
     assert WORDS["offline_copy"]["saved_pdfs"] in status

@@ -5,8 +5,8 @@ In two languages, over http and opened from disk."""
 import json
 
 import pytest
-
 from browser import Traffic, open_context
+
 from course import DOCS_DIR
 from course.config import default_language, language_root
 from course.sources.strings import load_strings

@@ -13,13 +13,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
+from test_bad_input import last_good_site, snapshot
+
 from course import PROJECT_ROOT
 from course.config import languages
-from course.web.offline_package import ZIP_PATH
 from course.print.print_book import pdf_path
-from test_bad_input import last_good_site, snapshot
+from course.web.offline_package import ZIP_PATH
 
 BUILD = PROJECT_ROOT / "scripts" / "build_site.py"
 LANGS = [lang.code for lang in languages()]

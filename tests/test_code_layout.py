@@ -83,7 +83,7 @@ def test_no_module_imports_another_in_a_cycle():
             return
         visiting.add(node)
         for nxt in sorted(graph[node]):
-            visit(nxt, trail + [nxt])
+            visit(nxt, [*trail, nxt])
         visiting.discard(node)
         done.add(node)
 
@@ -105,5 +105,5 @@ def test_no_folder_of_code_holds_more_than_a_dozen_modules(folder):
                          ids=lambda p: p.name)
 def test_every_sub_package_says_its_job_and_what_it_may_import(package):
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
-    assert len(doc.split()) >= 20 and "May import" in doc or "may import" in doc, (
+    assert (len(doc.split()) >= 20 and "May import" in doc) or "may import" in doc, (
         f"course/{package.name}/__init__.py must open with a docstring saying its one job and what it may import")

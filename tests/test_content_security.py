@@ -11,11 +11,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from browser import Traffic, open_context
+from site_pages import all_html, is_print_page, parse
+
 from course.config import read_mkdocs_yml
 from course.web.safe_html import violations
-from site_pages import all_html, is_print_page, parse
 
 POLICY = " ".join(read_mkdocs_yml()["extra"]["content_security_policy"].split())
 SCRIPT_DATA_TYPES = ("application/json",)
@@ -94,7 +94,7 @@ def test_no_page_has_an_inline_script_an_inline_style_or_a_javascript_link(site)
 
 
 def test_the_policy_allows_nothing_from_another_host_and_no_inline_script():
-    directives = dict((part.split()[0], part.split()[1:]) for part in POLICY.split(";") if part.strip())
+    directives = {part.split()[0]: part.split()[1:] for part in POLICY.split(";") if part.strip()}
     assert directives["default-src"] == ["'self'"]
     for name, sources in directives.items():
         assert not [s for s in sources if s not in ("'self'", "'none'", "data:")], f"{name} allows {sources}"

@@ -1,7 +1,7 @@
 """Front-matter mistakes stop the build with the file, the line and the fix."""
 import pytest
-
 from conftest import build_copy
+
 from course import DOCS_DIR
 from course.config import languages
 from course.errors import ContentError
@@ -22,7 +22,7 @@ def write(tmp_path, text):
     return page
 
 
-@pytest.mark.parametrize("text, lang, line, words", [
+@pytest.mark.parametrize(("text", "lang", "line", "words"), [
     ("# No front matter\n", "en", 1, "has no front matter"),
     ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
     ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),

@@ -1,9 +1,9 @@
 """No silent fallback: every page exists in every language, and a gap fails loudly."""
+from conftest import build_copy
+
 from course import DOCS_DIR
 from course.config import languages
 from course.translation.trees import tree_problems
-
-from conftest import build_copy
 
 
 def test_every_page_exists_in_every_language():

@@ -1,13 +1,12 @@
 """Every internal link and #anchor of every built page resolves, the language switcher's included."""
-from functools import lru_cache
+from functools import cache
 
 import pytest
-
 from conftest import build_copy
 from site_pages import all_html, is_external, is_print_page, parse, resolve
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(site, page):
     soup = parse(site / page)
     return {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
@@ -51,7 +50,7 @@ def test_the_language_switcher_leads_to_the_same_page_in_each_language(site, sit
             assert target == expected, f"{page}: the {a['hreflang']} link leads to {target}, not {expected}"
 
 
-@pytest.mark.parametrize("link, message", [
+@pytest.mark.parametrize(("link", "message"), [
     ("[a missing page](no-such-unit.md)", "no-such-unit.md"),
     ("[a missing heading](what-peer-support-can-do.md#no-such-heading)", "no-such-heading"),
 ])

@@ -11,15 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build_copy, copy_project
+from site_pages import parse, resolve
+
 from course import PROJECT_ROOT
 from course.config import languages
 from course.sources.front_matter import check_front_matter, read_front_matter
-from course.translation.new_language import material_has
 from course.sources.strings import missing_keys
+from course.translation.new_language import material_has
 from course.translation.status import check_translation_keys, content_hash
-from site_pages import parse, resolve
 
 # A real ISO 639-1 code that static-i18n accepts, Material has no language file for, and the site lacks:
 # Irish, Maltese, Scottish Gaelic or Western Frisian.
@@ -52,7 +52,7 @@ def test_the_test_language_is_one_material_has_no_file_for():
 
 
 def test_the_site_builds_strictly_right_after_adding_a_language(added):
-    project, _, command, build = added
+    _project, _, command, build = added
     assert command.returncode == 0, command.stdout + command.stderr
     assert build.returncode == 0, f"the site does not build after adding {LANG}:\n{build.stdout[-3000:]}\n{build.stderr[-3000:]}"
 
@@ -90,7 +90,7 @@ def test_the_language_is_registered_with_its_words_and_mkdocs_yml_keeps_its_comm
 def test_every_new_page_is_in_the_new_language_and_says_it_is_not_translated(added):
     project, *_ = added
     site = project / "site"
-    default = [lang.code for lang in languages(project / "mkdocs.yml")][0]
+    default = next(lang.code for lang in languages(project / "mkdocs.yml"))
     for page in base_pages(project):
         built = Path(LANG) / Path(page).with_suffix(".html")
         soup = parse(site / built)
@@ -118,7 +118,7 @@ def test_the_status_page_counts_every_page_of_the_new_language_as_untranslated(a
     assert row.select_one('td[data-state="total"]').get_text() == str(count)
 
 
-@pytest.mark.parametrize("code, message", [
+@pytest.mark.parametrize(("code", "message"), [
     ("tlh", "'tlh' is not a language code the site can use"),
     (languages()[-1].code, f"'{languages()[-1].code}' is already a language of the site"),
 ])
@@ -133,7 +133,7 @@ def test_a_code_the_site_cannot_use_is_refused_and_nothing_is_changed(project_co
 
 def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
     """Search and the PDF take their languages from mkdocs.yml: nothing else to register."""
-    project, _, command, build = added
+    project, _, _command, build = added
     assert build is not None and build.returncode == 0
     index = project / "site" / LANG / "search" / "search_index.json"
     assert index.is_file(), f"no search index for {LANG}"

@@ -10,12 +10,12 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import Traffic, open_context
+from playwright.sync_api import expect
+from site_pages import course_pages, parse
+
 from course.config import default_language, language_root, languages
 from course.sources.strings import load_strings
-from site_pages import course_pages, parse
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -3,11 +3,11 @@ one-line instruction from every home page; and one 404 page for every language."
 import zipfile
 
 import pytest
+from site_pages import parse, resolve
 
 from course.config import default_language, languages
-from course.web.offline_package import TOP_FOLDER, ZIP_PATH
 from course.sources.strings import load_strings
-from site_pages import parse, resolve
+from course.web.offline_package import TOP_FOLDER, ZIP_PATH
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -20,13 +20,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
-from course.web.offline_copy import APP_MANIFEST, LIST_NAME, version
 from course.sources.strings import load_strings
+from course.web.offline_copy import APP_MANIFEST, LIST_NAME, version
 from course.web.web_app import THEME_COLOUR
-from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import material
 import pytest
+from site_pages import course_pages
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
 from course.sources.strings import load_strings
-from site_pages import course_pages
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
 LANGS = [lang.code for lang in languages()]

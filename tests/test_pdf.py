@@ -6,19 +6,18 @@ key, fonts embedded with every glyph, nothing of the screen."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from site_pages import course_pages, parse, resolve
 
 from course import DOCS_DIR
-from course.print import pdf_check
-from course.print import print_book
 from course.config import default_language, language_root, languages, read_mkdocs_yml
+from course.print import pdf_check, print_book
 from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings
-from site_pages import course_pages, parse, resolve
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -59,7 +58,7 @@ class Book:
         return next((n for n in range(after + 1, len(self.pages) + 1) if text in self.page(n)), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def book(site: Path, lang: str) -> Book:
     path = site / print_book.pdf_path(lang, DEFAULT)
     assert path.is_file(), f"{lang}: no PDF at {path.relative_to(site)}"

@@ -1,8 +1,8 @@
 """How course/print/print_book.py reshapes a unit for paper, on Markdown rendered
 with the course's own blocks: the answers leave the unit for the answer key,
 the quiz loses its controls, worksheets get their lines, links stay inside the book."""
-import markdown
 import lxml.html
+import markdown
 
 from course.print import print_book
 from course.sources.strings import load_strings

@@ -7,13 +7,12 @@ pictures' text."""
 from __future__ import annotations
 
 import pytest
-
-from course.print import pdf_check
-from course.print import print_book
-from course.config import default_language, languages, read_mkdocs_yml
-from course.sources.strings import load_strings
 from site_pages import parse, resolve
 from test_pdf import Book, built_page, normal, unit_title
+
+from course.config import default_language, languages, read_mkdocs_yml
+from course.print import pdf_check, print_book
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -8,10 +8,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import copy_project, run_build
-from course.config import default_language, languages
 from site_pages import reading_pages
+
+from course.config import default_language, languages
 
 ADDRESS = "https://example.org/course/"
 LANGS = [lang.code for lang in languages()]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from course import DOCS_DIR, PROJECT_ROOT
-from course.config import languages, nav_pages, read_mkdocs_yml
 from course.blocks.quiz import Option, Question
-from course.blocks.quiz_quality import UnitQuiz, LanguageFigures, language_figures, problems
+from course.blocks.quiz_quality import LanguageFigures, UnitQuiz, language_figures, problems
+from course.config import languages, nav_pages, read_mkdocs_yml
 from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
@@ -99,7 +99,7 @@ def test_fewer_than_three_or_more_than_five_options_break_a_rule(options):
                                                                    question(1), question(2), question(3)))
 
 
-@pytest.mark.parametrize("feedback, problem", [
+@pytest.mark.parametrize(("feedback", "problem"), [
     ("Not quite.", "it gives no reason"),
     ("No. The unit gives this to another level.", "it does not open with 'Not quite.'"),
 ])

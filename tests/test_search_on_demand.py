@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser import Traffic, open_context
+from site_pages import reading_pages
+
 from course.config import default_language, language_root, languages
 from course.sources.strings import load_strings
-from site_pages import reading_pages
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -2,11 +2,11 @@
 the same headings, list items, table rows, links, numbers and URLs, and the
 same quiz answer key. A mismatch names the page, the language and what differs."""
 import pytest
+from structure import page_structure
 
 from course import DOCS_DIR
 from course.config import default_language, language_root, languages
 from course.sources.front_matter import read_front_matter
-from structure import page_structure
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

@@ -11,15 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build_copy
+from site_pages import parse, resolve
+
 from course import DOCS_DIR, PROJECT_ROOT
 from course.config import default_language, languages
 from course.errors import ContentError
 from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings
 from course.translation.status import STATES, content_hash, made_from, set_front_matter, unit_state
-from site_pages import parse, resolve
 
 STATUS = PROJECT_ROOT / "scripts" / "translation_status.py"
 NEW_LANGUAGE = PROJECT_ROOT / "scripts" / "new_language.py"
@@ -85,7 +85,7 @@ def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(p
     page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nOne more sentence in the source.\n\n## ", 1),
                     encoding="utf-8")
     after = states(project)
-    assert {lang: after[UNIT][lang] for lang in translations} == {lang: "outdated" for lang in translations}
+    assert {lang: after[UNIT][lang] for lang in translations} == dict.fromkeys(translations, "outdated")
     assert after[UNIT][source] == "source"
     assert {p: row for p, row in after.items() if p != UNIT} == {p: row for p, row in before.items() if p != UNIT}
 
@@ -170,7 +170,7 @@ def test_a_ui_string_left_as_in_another_language_is_pointed_out(project_copy):
     assert "perhaps not translated yet" in result.stdout and "exercise.label" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize("line, words", [
+@pytest.mark.parametrize(("line", "words"), [
     ('source_hash: "12345"', "source_hash '12345' is not a hash written by the refresh command"),
     ("translated_from: fr", "translated_from 'fr' is not another language of the site"),
 ])

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from site_pages import all_html
 
 from course import PROJECT_ROOT
-from site_pages import all_html
 
 VNU = PROJECT_ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 # Messages kept out, each with its reason: none.

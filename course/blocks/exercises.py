@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from course.blocks.extension import FIELD_KINDS, question_numbers
+from course.blocks.quiz import SETTING
 from course.blocks.syntax import END, START
 from course.errors import ContentError
-from course.blocks.extension import FIELD_KINDS, question_numbers
 from course.sources.markdown_source import Page
-from course.blocks.quiz import SETTING
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LIST_ITEM = re.compile(r"^(?:\d+[.)]|[-*+])\s")

@@ -20,7 +20,6 @@ import math
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
-
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
 
@@ -53,7 +52,7 @@ class Quiz(_CourseBlock):
     ARGUMENT = True
     # `situation: true`: the question asks the learner to apply the unit to a situation.
     # `objective: N`: the unit's learning objective the question tests (course/blocks/quiz_quality.py).
-    OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}
+    OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}  # noqa: RUF012 (pymdownx reads it)
 
     def on_markdown(self):
         return "raw"
@@ -137,7 +136,7 @@ class Exercise(_CourseBlock):
     of the exercise's circles)."""
     NAME = "exercise"
     ARGUMENT = True
-    OPTIONS = {"lines": (6, type_ranged_integer(0, 60)), "id": ("", type_string),
+    OPTIONS = {"lines": (6, type_ranged_integer(0, 60)), "id": ("", type_string),  # noqa: RUF012 (pymdownx reads it)
                "lists": ("", as_text), "ratings": ("", as_text), "rated-lists": ("", as_text)}
 
     def on_create(self, parent):
@@ -351,7 +350,7 @@ class Circles(_CourseBlock):
         return self.legend
 
     def on_end(self, block):
-        items = [li for li in self.legend.iter("li")]
+        items = list(self.legend.iter("li"))
         if not items:
             return
         size, count = self.SIZE, len(items)

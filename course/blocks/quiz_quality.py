@@ -25,8 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.errors import ContentError
 from course.blocks.quiz import Question
+from course.errors import ContentError
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MAX_POSITION_SHARE = 0.40
@@ -222,7 +222,7 @@ def report_lines(figures: LanguageFigures) -> list[str]:
     lines.append("  " + "unit".ljust(width) + "questions  key positions  longest right  options     situation")
     for unit in figures.units:
         keys = " ".join(str(p) if not q.multiple else "m" for p, q in
-                        zip(_positions_with_multiple(unit), unit.questions))
+                        zip(_positions_with_multiple(unit), unit.questions, strict=True))
         longest = f"{sum(unit.longest_is_right())}/{len(unit.single)}"
         options = ",".join(str(len(q.options)) for q in unit.questions)
         situation = sum(q.situation for q in unit.questions)
@@ -251,8 +251,8 @@ def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[st
 
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
     """The quizzes of `pages` (in course order) in one language's tree; untranslated copies left out."""
-    from course.sources.front_matter import read_front_matter
     from course.blocks.quiz import questions_in
+    from course.sources.front_matter import read_front_matter
     from course.sources.source_text import read_text
 
     figures = LanguageFigures(lang)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from course.errors import ContentError
 from course.blocks.quiz import Question
 from course.blocks.quiz_quality import LanguageFigures
+from course.errors import ContentError
 
 LETTERS = "ABCDEFGHIJ"
 ANSWER = re.compile(r"^\s*(?P<number>\d+)\s*[:.)]\s*(?P<letters>[A-Ja-j](?:[\s,]*[A-Ja-j])*)?\s*$")

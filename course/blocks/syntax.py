@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from course.errors import ContentError
 from course.blocks.extension import BLOCKS
-from course.sources.markdown_source import Page
 from course.blocks.quiz import SETTING
+from course.errors import ContentError
+from course.sources.markdown_source import Page
 
 START = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*(?P<name>[\w-]+)[ ]*(?:\|[ ]*(?P<arg>.*?)[ ]*)?$")
 END = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*$")

@@ -20,17 +20,17 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
-from course.print import pdf_build
+from course.build.source_check import check_project, report
 from course.config import default_language, languages
 from course.errors import display_path
+from course.print import pdf_build
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
-from course.build.source_check import check_project, report
 
 MKDOCS_LOG_PREFIXES = ("INFO    -  ", "DEBUG   -  ")
 MKDOCS_NOISE = ("Aborted with a BuildError!", "Aborted with ")
@@ -122,13 +122,13 @@ class Build:
     def unprintable_message(self, result) -> str:
         """Where the language's files use the characters its PDF could not print, and what to do."""
         lang = result.lang
-        files = sorted((self.project / "docs" / lang).rglob("*.md")) + [self.project / "i18n" / f"{lang}.yml"]
+        files = [*sorted((self.project / "docs" / lang).rglob("*.md")), self.project / "i18n" / f"{lang}.yml"]
         places = pdf_build.where_written(result.unprintable, [f for f in files if f.is_file()])
         lines = [f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {chars!r}: no font of the book has them"
                  for path, line, chars in places]
         fix = ("  How to fix: use another character, or, for a script the book's fonts lack, install its "
                "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)")
-        return "\n".join(lines + [fix]) if lines else \
+        return "\n".join([*lines, fix]) if lines else \
             f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
 
     def offline_copies(self) -> None:

@@ -27,20 +27,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.blocks import quiz_quality
-from course.sources import strings
-from course.blocks.syntax import check_blocks
 from course.blocks.exercises import check_exercises, exercises
+from course.blocks.extension import FIELD_KINDS
+from course.blocks.quiz import Question, questions_in
+from course.blocks.syntax import check_blocks
 from course.config import Project, nav_entries
 from course.errors import ContentError
+from course.sources import strings
 from course.sources.front_matter import check_front_matter
 from course.sources.headings import check_headings, headings, page_ids
 from course.sources.html_policy import check_html
 from course.sources.links import check_links
-from course.blocks.extension import FIELD_KINDS
 from course.sources.markdown_source import Page, read_page
-from course.blocks.quiz import Question, questions_in
-from course.translation.status import check_translation_keys
 from course.sources.source_text import once_per_change
+from course.translation.status import check_translation_keys
 from course.translation.trees import tree_problems
 
 MAX_SHOWN = 40
@@ -69,7 +69,7 @@ def check_project(root: Path, languages: list[str] | None = None) -> list[Conten
                 pages[(lang, name)] = checked
     ids = {key: page_ids(checked.page) for key, checked in pages.items()}
     every_page = {name for _, name in pages}
-    for (lang, name), checked in pages.items():
+    for (lang, _name), checked in pages.items():
         twins = frozenset(page for page in every_page if (lang, page) not in pages)
         problems += check_links(checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins)
     problems += parity_problems(pages, project.languages)
@@ -214,7 +214,7 @@ def _quiz_differences(checked: CheckedPage, source: CheckedPage) -> list[Content
                                    f"({_where(source.page, None)})",
                              "translate every question of the source, no more, no fewer", line=line)]
     found = []
-    for number, (q, s) in enumerate(zip(mine, theirs), start=1):
+    for number, (q, s) in enumerate(zip(mine, theirs, strict=True), start=1):
         if len(q.options) != len(s.options):
             problem = f"question {number} has {len(q.options)} options, its source has {len(s.options)}"
         elif q.answer_key != s.answer_key:

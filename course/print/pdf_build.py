@@ -18,18 +18,17 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import pydyf
 
 from course import PROJECT_ROOT
-from course.print import pdf_check
-from course.print import print_book
+from course.print import pdf_check, print_book
 
 # Raise when render() changes what it writes: every cached PDF is then made again.
 RENDERING = "2"   # 2: tagged PDF/UA-1, with the language of passages in another language
@@ -149,7 +148,7 @@ def cache_key(site_dir: Path, job: print_book.PrintJob) -> str | None:
     return digest.hexdigest()[:32]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tools_and_fonts() -> str:
     """WeasyPrint's version and every font the machine has (a changed font changes the PDF)."""
     import weasyprint

@@ -18,7 +18,7 @@ import io
 import re
 import subprocess
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -119,7 +119,7 @@ def _font(font) -> PdfFont:
     return pdf_font
 
 
-@lru_cache(maxsize=None)
+@cache
 def installed_fonts() -> dict[str, str]:
     """The machine's fonts by the name WeasyPrint gives them in a PDF: 'Noto-Sans-Arabic-Bold' ->
     '/usr/share/fonts/…/NotoSansArabic-Bold.ttf' (family and style, spaces made hyphens)."""
@@ -130,13 +130,13 @@ def installed_fonts() -> dict[str, str]:
         return {}
     found = {}
     for line in listing.splitlines():
-        family, style, file = (line.split("|") + ["", ""])[:3]
+        family, style, file = ([*line.split("|"), "", ""])[:3]
         name = family.replace(" ", "-") + ("" if style in ("Regular", "Book", "") else "-" + style.replace(" ", "-"))
         found.setdefault(name, file)
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coverage(file: str) -> set[int] | None:
     try:
         font = TTFont(file, fontNumber=0, lazy=True)

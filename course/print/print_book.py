@@ -28,7 +28,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -171,7 +171,7 @@ def handout_sources(nav: list) -> list[str]:
         if isinstance(entry, dict):
             for key, value in entry.items():
                 if isinstance(value, list) and key != TRAINER_SECTION:
-                    found += [v for v in _nav_files(value)]
+                    found += list(_nav_files(value))
     return found
 
 
@@ -451,7 +451,7 @@ def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
     return _inner_html(root)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment(template_dir: str) -> jinja2.Environment:
     """One environment per template folder: the book's template is compiled once, not once per PDF
     (Jinja's auto_reload still compiles it again when the file changes, as under `mkdocs serve`)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from course.errors import ContentError
@@ -16,7 +16,7 @@ from course.print import print_book
 def edition_date() -> str:
     """The edition's date: SOURCE_DATE_EPOCH when set (a reproducible build), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return when.strftime("%Y-%m-%d")
 
 

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import material
 import yaml
 
-from course.sources import language_data
 from course.config import languages
 from course.errors import ContentError
+from course.sources import language_data
 from course.translation.status import untranslated_copy, write_atomically
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -237,7 +237,7 @@ def register_language(mkdocs_yml: Path, code: str, name: str) -> None:
     new_text = "\n".join(lines[:last + 1] + entry + lines[last + 1:])
     mkdocs_yml.write_text(new_text, encoding="utf-8")
     after = [lang.code for lang in languages(mkdocs_yml)]
-    if after != before + [code]:
+    if after != [*before, code]:
         mkdocs_yml.write_text(text, encoding="utf-8")
         raise ContentError(mkdocs_yml, f"adding '{code}' to `languages:` did not give the expected list ({after})",
                            "add the language under the i18n plugin's `languages:` by hand")

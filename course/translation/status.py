@@ -57,7 +57,7 @@ def content_hash(path: Path) -> str:
     lines = read_text(path).split("\n")
     body = "\n".join(line.rstrip() for line in lines[fm.end_line:]).strip("\n")
     description = " ".join(str(fm.data.get("description") or "").split())
-    digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode()).hexdigest()
     return digest[:HASH_LENGTH]
 
 
