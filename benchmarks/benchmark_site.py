@@ -18,6 +18,7 @@ languages more, added with scripts/new_language.py as a translator would
 With --record, a dated section with the figures is added to that Markdown
 file (newest first). Figures to compare between changes, not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,20 +40,59 @@ from course.config import languages, read_mkdocs_yml
 
 PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n", "course")
 # Languages to add, in this order: each has Material's words, so nothing but new_language.py is needed.
-MORE = ["de", "fr", "it", "es", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "bg", "hr", "fi", "sv", "nb",
-        "et", "lv", "lt", "tr", "uk", "ca", "is", "ga", "mt", "eu", "gl", "cy"]
+MORE = [
+    "de",
+    "fr",
+    "it",
+    "es",
+    "pt",
+    "nl",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "hr",
+    "fi",
+    "sv",
+    "nb",
+    "et",
+    "lv",
+    "lt",
+    "tr",
+    "uk",
+    "ca",
+    "is",
+    "ga",
+    "mt",
+    "eu",
+    "gl",
+    "cy",
+]
 # What a plain site would use: the theme, its search, static-i18n, the usual extensions; no hooks.
-PLAIN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
-                    {"toc": {"permalink": True}}, "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist"]
+PLAIN_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+]
 
 
 @dataclass
 class Figures:
     languages: int
     pages: int
-    ours: float           # fastest build, seconds
+    ours: float  # fastest build, seconds
     plain: float
-    ours_memory: int      # peak, MiB
+    ours_memory: int  # peak, MiB
     plain_memory: int
     pdfs: float | None = None
 
@@ -72,9 +112,20 @@ def project_with(count: int, folder: Path) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     (folder / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
     have = len(languages(folder / "mkdocs.yml"))
-    for code in MORE[:max(count - have, 0)]:
-        subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "new_language.py"), code, "--name", code.upper(),
-                        "--project", str(folder)], check=True, capture_output=True)
+    for code in MORE[: max(count - have, 0)]:
+        subprocess.run(
+            [
+                sys.executable,
+                str(PROJECT_ROOT / "scripts" / "new_language.py"),
+                code,
+                "--name",
+                code.upper(),
+                "--project",
+                str(folder),
+            ],
+            check=True,
+            capture_output=True,
+        )
     return folder
 
 
@@ -85,11 +136,23 @@ def plain_config(project: Path) -> Path:
     ours = read_mkdocs_yml(project / "mkdocs.yml")
     i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
     config = {
-        "site_name": ours["site_name"], "docs_dir": "docs", "use_directory_urls": False,
+        "site_name": ours["site_name"],
+        "docs_dir": "docs",
+        "use_directory_urls": False,
         "theme": {"name": "material", "language": "en", "font": False},
-        "plugins": ["search", {"i18n": {"docs_structure": "folder", "fallback_to_default": False,
-                                        "reconfigure_search": False, "languages": i18n["languages"]}}],
-        "markdown_extensions": PLAIN_EXTENSIONS, "nav": ours["nav"],
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "fallback_to_default": False,
+                    "reconfigure_search": False,
+                    "languages": i18n["languages"],
+                }
+            },
+        ],
+        "markdown_extensions": PLAIN_EXTENSIONS,
+        "nav": ours["nav"],
     }
     target = project / "mkdocs-plain.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -98,13 +161,33 @@ def plain_config(project: Path) -> Path:
 
 def timed_build(project: Path, config: Path, site: Path) -> tuple[float, int]:
     """(seconds, peak MiB) of one `mkdocs build`, run in a process of its own."""
-    measure = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
-               "code = subprocess.run(sys.argv[1:], capture_output=True).returncode; "
-               "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
+    measure = (
+        "import resource, subprocess, sys, time; start = time.perf_counter(); "
+        "code = subprocess.run(sys.argv[1:], capture_output=True).returncode; "
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    out = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "mkdocs", "build", "--strict",
-                          "--config-file", str(config), "--site-dir", str(site)],
-                         cwd=project, env=env, capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            measure,
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     if out[2] != "0":
         raise SystemExit(f"error: the build with {config.name} failed in {project}")
     return float(out[0]), int(out[1]) // 1024
@@ -122,9 +205,19 @@ def fastest(project: Path, config: Path, runs: int, label: str) -> tuple[float, 
 
 def pdf_time(project: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_pdfs.py"), "--site-dir",
-                    str(project / "site-mkdocs"), "--config-file", str(project / "mkdocs.yml"), "--no-cache"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "scripts" / "build_pdfs.py"),
+            "--site-dir",
+            str(project / "site-mkdocs"),
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--no-cache",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -144,14 +237,18 @@ def measure(count: int, runs: int, pdfs: bool) -> Figures:
 
 
 def table(rows: list[Figures]) -> list[str]:
-    lines = ["| Languages | Pages | This project (s) | Plain (s) | Ratio | Per page, this project (ms) | "
-             "Per page, plain (ms) | Peak memory, this project (MiB) | Peak memory, plain (MiB) | All PDFs (s) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| Languages | Pages | This project (s) | Plain (s) | Ratio | Per page, this project (ms) | "
+        "Per page, plain (ms) | Peak memory, this project (MiB) | Peak memory, plain (MiB) | All PDFs (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for f in rows:
         pdfs = f"{f.pdfs:.0f}" if f.pdfs is not None else "–"
-        lines.append(f"| {f.languages} | {f.pages} | {f.ours:.1f} | {f.plain:.1f} | {f.ratio:.2f} | "
-                     f"{1000 * f.ours / f.pages:.0f} | {1000 * f.plain / f.pages:.0f} | {f.ours_memory} | "
-                     f"{f.plain_memory} | {pdfs} |")
+        lines.append(
+            f"| {f.languages} | {f.pages} | {f.ours:.1f} | {f.plain:.1f} | {f.ratio:.2f} | "
+            f"{1000 * f.ours / f.pages:.0f} | {1000 * f.plain / f.pages:.0f} | {f.ours_memory} | "
+            f"{f.plain_memory} | {pdfs} |"
+        )
     return lines
 
 
@@ -162,8 +259,11 @@ def record(path: Path, lines: list[str], title: str) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--languages", default="4,16,24", help="numbers of languages to build (default: 4,16,24)")
     parser.add_argument("--runs", type=int, default=2, help="builds of each kind; the fastest counts (default: 2)")
     parser.add_argument("--pdfs", action="store_true", help="also time making every language's PDF")
@@ -173,12 +273,17 @@ def main(argv=None) -> int:
     if max(counts) > len(languages()) + len(MORE):
         parser.error(f"at most {len(languages()) + len(MORE)} languages")
     rows = [measure(count, args.runs, args.pdfs) for count in counts]
-    lines = [f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: build time by number of languages", "",
-             f"- Machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
-             f"Python {platform.python_version()}; fastest of {args.runs} build(s) of each kind",
-             "- Plain: the same pages, languages and `nav:` with Material + static-i18n and the usual Markdown "
-             "extensions, without this project's hooks, blocks and templates (benchmarks/benchmark_site.py)", "",
-             *table(rows), ""]
+    lines = [
+        f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: build time by number of languages",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"Python {platform.python_version()}; fastest of {args.runs} build(s) of each kind",
+        "- Plain: the same pages, languages and `nav:` with Material + static-i18n and the usual Markdown "
+        "extensions, without this project's hooks, blocks and templates (benchmarks/benchmark_site.py)",
+        "",
+        *table(rows),
+        "",
+    ]
     print("\n".join(lines))
     if args.record:
         record(args.record, lines, "Site figures")

@@ -36,6 +36,7 @@ The goal (issue 15): a first visit at most half of the course's before, a
 repeat visit within 1.5 times the page's own compressed HTML, and
 accessibility 100.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,10 +76,16 @@ def log(message: str) -> None:
 
 # ---- the three sites ----------------------------------------------------------------------------
 
+
 def build(project: Path, site: Path, config: str = "mkdocs.yml") -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config,
-                             "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise SystemExit(f"error: the build of {project} ({config}) failed:\n{result.stderr[-3000:]}")
     return site
@@ -94,16 +101,24 @@ def this_checkout(folder: Path) -> Path:
 
 def at_revision(revision: str, folder: Path) -> Path:
     folder.mkdir()
-    archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", revision], capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "archive", revision], capture_output=True, check=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    if (folder / "package-lock.json").is_file():   # what that revision's build loads from npm
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=folder, check=True, stdout=subprocess.DEVNULL)
+    if (folder / "package-lock.json").is_file():  # what that revision's build loads from npm
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=folder,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return folder
 
 
 def default_before() -> str:
-    found = subprocess.run(["git", "-C", str(PROJECT_ROOT), "merge-base", "HEAD", "main"], capture_output=True, text=True)
+    found = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "merge-base", "HEAD", "main"], capture_output=True, text=True
+    )
     return found.stdout.strip() or "HEAD"
 
 
@@ -115,16 +130,18 @@ def plain_site(project: Path, site: Path) -> Path:
 
 # ---- a static host ------------------------------------------------------------------------------
 
+
 class Tally:
     """What a server has sent since it was last read: bytes (headers and bodies) and answers."""
 
     def __init__(self):
         self.bytes = 0
-        self.answers: list[tuple[str, int, int]] = []   # (path, status, bytes)
+        self.answers: list[tuple[str, int, int]] = []  # (path, status, bytes)
 
     def read(self) -> Visit:
-        visit = Visit(self.bytes, len(self.answers), sum(1 for _, status, _ in self.answers if status == 200),
-                      list(self.answers))
+        visit = Visit(
+            self.bytes, len(self.answers), sum(1 for _, status, _ in self.answers if status == 200), list(self.answers)
+        )
         self.bytes, self.answers = 0, []
         return visit
 
@@ -152,7 +169,7 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
     """Plain files, as a static host serves them (the module's docstring); every byte sent is
     counted, whoever asked for it: the page, its workers, the service worker."""
 
-    protocol_version = "HTTP/1.1"   # as hosts speak it: browsers ignore an HTTP/1.0 answer's ETag
+    protocol_version = "HTTP/1.1"  # as hosts speak it: browsers ignore an HTTP/1.0 answer's ETag
 
     def __init__(self, *args, folder: Path, tally: Tally, **kwargs):
         self.folder, self.tally = folder, tally
@@ -184,12 +201,17 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
             return
         data = path.read_bytes()
         tag = '"' + hashlib.sha256(data).hexdigest()[:20] + '"'
-        headers = {"ETag": tag, "Last-Modified": email.utils.formatdate(path.stat().st_mtime, usegmt=True),
-                   "Cache-Control": "no-cache"}
+        headers = {
+            "ETag": tag,
+            "Last-Modified": email.utils.formatdate(path.stat().st_mtime, usegmt=True),
+            "Cache-Control": "no-cache",
+        }
         if self.headers.get("If-None-Match") == tag:
             self.answer(304, {**headers, "Content-Length": "0"})
             return
-        headers["Content-Type"] = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        headers["Content-Type"] = (
+            TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        )
         if path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
             data = gzip.compress(data, compresslevel=6, mtime=0)
             headers["Content-Encoding"] = "gzip"
@@ -206,18 +228,21 @@ class Site:
 
 def serve(folder: Path) -> Site:
     tally = Tally()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, folder=folder, tally=tally))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(StaticHost, folder=folder, tally=tally)
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return Site(f"http://127.0.0.1:{server.server_address[1]}", server, tally)
 
 
 # ---- measuring in Chromium ----------------------------------------------------------------------
 
+
 @dataclass
 class Visit:
     bytes: int
     requests: int
-    downloaded: int       # answers with a body (not 304)
+    downloaded: int  # answers with a body (not 304)
     answers: list[tuple[str, int, int]]
 
 
@@ -260,28 +285,43 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 @dataclass
 class Scores:
     scores: dict[str, int]
-    failed: list[str]     # accessibility audits that fail
+    failed: list[str]  # accessibility audits that fail
 
 
 def lighthouse(cli: list[str], url: str) -> Scores:
     """Lighthouse's scores of one page, in Debian's chromium, as a phone (Lighthouse's default)."""
     from browser import CHROMIUM, CHROMIUM_ARGS
 
-    command = [*cli, url, "--output=json", "--output-path=stdout", "--quiet", "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES), "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS])]
+    command = [
+        *cli,
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
     if result.returncode:
         raise SystemExit(f"error: Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
-    failed = [ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]
-              if ref["weight"] and report["audits"][ref["id"]]["score"] == 0]
+    failed = [
+        ref["id"]
+        for ref in report["categories"]["accessibility"]["auditRefs"]
+        if ref["weight"] and report["audits"][ref["id"]]["score"] == 0
+    ]
     return Scores(scores, failed)
 
 
 def scores_table(measured: list[tuple[str, str, dict[str, Scores]]]) -> list[str]:
     names = ("before", "ours", "plain")
-    lines = ["| Page | " + " | ".join(f"{name}: perf. / access. / best pr. / SEO" for name in names)
-             + " | Accessibility audits failed now |", "| --- |" + " --- |" * (len(names) + 1)]
+    lines = [
+        "| Page | "
+        + " | ".join(f"{name}: perf. / access. / best pr. / SEO" for name in names)
+        + " | Accessibility audits failed now |",
+        "| --- |" + " --- |" * (len(names) + 1),
+    ]
     for lang, page, by_site in measured:
         cells = [" / ".join(str(by_site[name].scores[c]) for c in LIGHTHOUSE_CATEGORIES) for name in names]
         lines.append(f"| {lang} {page} | " + " | ".join(cells) + f" | {', '.join(by_site['ours'].failed) or 'none'} |")
@@ -294,11 +334,12 @@ def gzipped(file: Path) -> int:
 
 # ---- the record ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     lang: str
     page: str
-    html: int             # the page's own HTML, gzip-compressed
+    html: int  # the page's own HTML, gzip-compressed
     before: tuple[Visit, Visit]
     ours: tuple[Visit, Visit]
     plain: tuple[Visit, Visit]
@@ -310,14 +351,17 @@ def kib(n: int) -> str:
 
 
 def table(rows: list[Row]) -> list[str]:
-    lines = ["| Page | HTML, gzip (KiB) | First: before | First: now | First: plain | Now / before | "
-             "Repeat: before | Repeat: now | Repeat: plain | Now / HTML | Kept on the device |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| Page | HTML, gzip (KiB) | First: before | First: now | First: plain | Now / before | "
+        "Repeat: before | Repeat: now | Repeat: plain | Now / HTML | Kept on the device |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         lines.append(
             f"| {r.lang} {r.page} | {kib(r.html)} | {kib(r.before[0].bytes)} | {kib(r.ours[0].bytes)} | "
             f"{kib(r.plain[0].bytes)} | {r.ours[0].bytes / r.before[0].bytes:.2f} | {kib(r.before[1].bytes)} | "
-            f"{kib(r.ours[1].bytes)} | {kib(r.plain[1].bytes)} | {r.ours[1].bytes / r.html:.2f} | {kib(r.kept.bytes)} |")
+            f"{kib(r.ours[1].bytes)} | {kib(r.plain[1].bytes)} | {r.ours[1].bytes / r.html:.2f} | {kib(r.kept.bytes)} |"
+        )
     return lines
 
 
@@ -336,26 +380,39 @@ def index_table(sites: dict[str, Path], langs: list[str], default: str) -> list[
         for name in ("before", "ours"):
             index = sites[name] / language_root(lang, default) / "search" / "search_index.json"
             cells.append(f"{index.stat().st_size / 1024:.0f} ({kib(gzipped(index))})")
-        plain = sites["plain"] / "search" / "search_index.json"   # plain static-i18n: one index, every language
+        plain = sites["plain"] / "search" / "search_index.json"  # plain static-i18n: one index, every language
         cells.append(f"{plain.stat().st_size / 1024:.0f} ({kib(gzipped(plain))}), all languages")
         lines.append(f"| {lang} | " + " | ".join(cells) + " |")
     return lines
 
 
 def record(path: Path, lines: list[str]) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else (
-        "# Page weight\n\nRecorded by `benchmarks/benchmark_visits.py --record benchmarks/visits.md`, newest first.\n")
+    old = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else (
+            "# Page weight\n\nRecorded by `benchmarks/benchmark_visits.py --record benchmarks/visits.md`, newest first.\n"
+        )
+    )
     head, _, rest = old.partition("\n## ")
     path.write_text(head.rstrip("\n") + "\n\n" + "\n".join(lines) + ("\n## " + rest if rest else ""), encoding="utf-8")
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--before", default=None, help="the git revision to compare with (default: the merge base with main)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--before", default=None, help="the git revision to compare with (default: the merge base with main)"
+    )
     parser.add_argument("--unit", default="what-peer-support-can-do", help="the unit measured in every language")
-    parser.add_argument("--lighthouse", metavar="CLI", help="also Lighthouse's scores, with this command "
-                        "(for example 'npx --yes lighthouse@12.8.2')")
+    parser.add_argument(
+        "--lighthouse",
+        metavar="CLI",
+        help="also Lighthouse's scores, with this command (for example 'npx --yes lighthouse@12.8.2')",
+    )
     parser.add_argument("--record", type=Path, metavar="FILE", help="add the figures to this Markdown file")
     args = parser.parse_args(argv)
     before = args.before or default_before()
@@ -379,34 +436,71 @@ def main(argv=None) -> int:
                 prefix = language_root(lang, default)
                 for page, other in (("index", args.unit), (args.unit, "index")):
                     log(f"{lang}: {page}")
-                    measured = {name: first_and_repeat(browser, site, f"{site.origin}/{prefix}{page}.html",
-                                                       f"{site.origin}/{prefix}{other}.html")
-                                for name, site in served.items()}
+                    measured = {
+                        name: first_and_repeat(
+                            browser, site, f"{site.origin}/{prefix}{page}.html", f"{site.origin}/{prefix}{other}.html"
+                        )
+                        for name, site in served.items()
+                    }
                     ours = served["ours"]
-                    kept = kept_on_the_device(browser, ours, f"{ours.origin}/{prefix}index.html",
-                                              f"{ours.origin}/{prefix}{page}.html", f"{ours.origin}/{prefix}{other}.html")
-                    rows.append(Row(lang, page, gzipped(sites["ours"] / prefix / f"{page}.html"), measured["before"],
-                                    measured["ours"], measured["plain"], kept))
+                    kept = kept_on_the_device(
+                        browser,
+                        ours,
+                        f"{ours.origin}/{prefix}index.html",
+                        f"{ours.origin}/{prefix}{page}.html",
+                        f"{ours.origin}/{prefix}{other}.html",
+                    )
+                    rows.append(
+                        Row(
+                            lang,
+                            page,
+                            gzipped(sites["ours"] / prefix / f"{page}.html"),
+                            measured["before"],
+                            measured["ours"],
+                            measured["plain"],
+                            kept,
+                        )
+                    )
                     if args.lighthouse:
-                        scored.append((lang, page, {name: lighthouse(shlex.split(args.lighthouse),
-                                                                     f"{site.origin}/{prefix}{page}.html")
-                                                    for name, site in served.items()}))
+                        scored.append(
+                            (
+                                lang,
+                                page,
+                                {
+                                    name: lighthouse(shlex.split(args.lighthouse), f"{site.origin}/{prefix}{page}.html")
+                                    for name, site in served.items()
+                                },
+                            )
+                        )
         for site in served.values():
             site.server.shutdown()
         indexes = index_table(sites, langs, default)
 
-    lines = [f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: what a visit downloads", "",
-             f"- Machine: {platform.machine()}, {os.cpu_count()} cores; Debian's chromium, headless, 1280×720",
-             f"- Before: the course at `{before[:12]}`; now: this checkout; plain: the same pages with Material + "
-             "static-i18n and nothing of the course's own (benchmarks/benchmark_site.py)",
-             "- KiB the host sent (headers and gzip-compressed bodies), until the page is idle; the host asks "
-             "browsers to check every file again (`Cache-Control: no-cache`, ETag: 304 answers)",
-             "- Repeat: another page of the language opened first; kept: the same, with the language's course "
-             "saved on the device (what remains is the check for a new version)", "",
-             *table(rows), "", *indexes, "", *breakdown(next(r for r in rows if r.lang != default)), ""]
+    lines = [
+        f"## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: what a visit downloads",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores; Debian's chromium, headless, 1280×720",
+        f"- Before: the course at `{before[:12]}`; now: this checkout; plain: the same pages with Material + "
+        "static-i18n and nothing of the course's own (benchmarks/benchmark_site.py)",
+        "- KiB the host sent (headers and gzip-compressed bodies), until the page is idle; the host asks "
+        "browsers to check every file again (`Cache-Control: no-cache`, ETag: 304 answers)",
+        "- Repeat: another page of the language opened first; kept: the same, with the language's course "
+        "saved on the device (what remains is the check for a new version)",
+        "",
+        *table(rows),
+        "",
+        *indexes,
+        "",
+        *breakdown(next(r for r in rows if r.lang != default)),
+        "",
+    ]
     if scored:
-        lines += ["Lighthouse (its mobile defaults: a slow 4G and processor, simulated), on the same hosts:", "",
-                  *scores_table(scored), ""]
+        lines += [
+            "Lighthouse (its mobile defaults: a slow 4G and processor, simulated), on the same hosts:",
+            "",
+            *scores_table(scored),
+            "",
+        ]
     print("\n".join(lines))
     if args.record:
         record(args.record, lines)

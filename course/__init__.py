@@ -12,6 +12,7 @@ Sub-packages by concern, each importing only the layers below its own
                             languages kept in step; the course on paper; what the built site carries
 - ``build/``                one build, from the source check to the swap of site/
 """
+
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

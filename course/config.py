@@ -1,4 +1,5 @@
 """What mkdocs.yml says about the languages and the pages, read without running MkDocs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -90,8 +91,9 @@ def nav_pages(nav: list | None) -> list[str]:
 class Project:
     """A course project's folders and what its mkdocs.yml says: this project, or a copy of it
     (the tests and the benchmarks work on copies)."""
+
     root: Path = PROJECT_ROOT
-    only_languages: tuple[str, ...] | None = None   # a check or build of some languages only
+    only_languages: tuple[str, ...] | None = None  # a check or build of some languages only
 
     @property
     def mkdocs_yml(self) -> Path:

@@ -1,5 +1,6 @@
 """The course's Markdown blocks (course/blocks/extension.py), given the words of
 the language being built. (hooks/source_check.py has checked every block before.)"""
+
 from mkdocs.plugins import event_priority
 
 from course.build.mkdocs_run import current_language, fails_loudly, strings_dir, unit_key

@@ -23,7 +23,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     if PENDING in (page.content or ""):
         page.content = page.content.replace(PENDING, 'data-notebook=""', 1)
-        page.notebook_exercises = _catalog(nav, page)   # overrides/main.html writes it as JSON data
+        page.notebook_exercises = _catalog(nav, page)  # overrides/main.html writes it as JSON data
     return context
 
 
@@ -33,6 +33,12 @@ def _catalog(nav, here) -> list[dict]:
     for page in nav.pages:
         exercises = unit_exercises(page.content or "")
         if exercises:
-            units.append({"unit": unit_key(page), "title": page.title or "",
-                          "url": get_relative_url(page.url, here.url), "exercises": exercises})
+            units.append(
+                {
+                    "unit": unit_key(page),
+                    "title": page.title or "",
+                    "url": get_relative_url(page.url, here.url),
+                    "exercises": exercises,
+                }
+            )
     return units

@@ -1,6 +1,7 @@
 """Each page's front matter, shown: the one-line summary under the title, and an
 honest notice on a page that is a draft or not translated. (hooks/source_check.py
 has checked it before the build.)"""
+
 import html
 import re
 from pathlib import Path

@@ -6,6 +6,7 @@ PDFs are. The PDFs themselves are made after `mkdocs build` by
 scripts/build_site.py (course/print/pdf_build.py). `mkdocs serve` writes no print
 page, so that a save is rebuilt fast.
 """
+
 import html
 import re
 from pathlib import Path
@@ -18,7 +19,7 @@ from course.print import print_book, print_pages
 from course.sources import strings
 from course.sources.language_data import text_direction
 
-_pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit
+_pages: dict[str, dict[str, print_book.Unit]] = {}  # language -> nav path -> unit
 
 
 def on_startup(command, dirty):
@@ -42,8 +43,9 @@ def on_env(env, config, files):
     lang, default = current_language(config), _default_language(config)
     env.globals["course_pdf"] = print_book.pdf_path(lang, default)
     env.globals["course_trainers_pdf"] = print_book.trainers_job(lang, default).pdf
-    env.globals["course_handouts"] = {src: print_book.handout_job(lang, default, src).pdf
-                                      for src in print_book.handout_sources(config.nav)}
+    env.globals["course_handouts"] = {
+        src: print_book.handout_job(lang, default, src).pdf for src in print_book.handout_sources(config.nav)
+    }
     return env
 
 
@@ -61,11 +63,18 @@ def _printables(here, nav, config) -> str:
     lang = current_language(config)
 
     def link(path, text):
-        return f'<a href="{html.escape(get_relative_url(path, here.url))}" type="application/pdf">{html.escape(text)}</a>'
+        return (
+            f'<a href="{html.escape(get_relative_url(path, here.url))}" type="application/pdf">{html.escape(text)}</a>'
+        )
 
-    return print_pages.printables_html(lang, _default_language(config), config.nav,
-                                       {unit_key(p) + ".md": p.title or "" for p in nav.pages},
-                                       strings.load_strings(lang, strings_dir(config))["handouts"], link)
+    return print_pages.printables_html(
+        lang,
+        _default_language(config),
+        config.nav,
+        {unit_key(p) + ".md": p.title or "" for p in nav.pages},
+        strings.load_strings(lang, strings_dir(config))["handouts"],
+        link,
+    )
 
 
 @event_priority(-100)  # after the hooks that change page.content in on_page_context (course_map)
@@ -76,8 +85,13 @@ def _collect_for_print(context, page, config, nav):
     src = page.file.src_uri
     src = src.split("/", 1)[1] if src.startswith(f"{lang}/") else src
     _pages.setdefault(lang, {})[src] = print_book.Unit(
-        src=src, title=page.title or "", url=page.url, content=page.content or "",
-        description=page.meta.get("description", ""), printed=page.meta.get("print", True) is not False)
+        src=src,
+        title=page.title or "",
+        url=page.url,
+        content=page.content or "",
+        description=page.meta.get("description", ""),
+        printed=page.meta.get("print", True) is not False,
+    )
     return context
 
 
@@ -90,6 +104,14 @@ def on_post_build(config):
         return
     lang = current_language(config)
     print_pages.write_print_pages(
-        Path(config.site_dir), Path(config.docs_dir), lang, _default_language(config), config.nav,
-        _pages.get(lang, {}), strings.load_strings(lang, strings_dir(config)), Path(config.config_file_path),
-        project_dir(config) / "overrides" / "print", text_direction(lang, strings_dir(config)))
+        Path(config.site_dir),
+        Path(config.docs_dir),
+        lang,
+        _default_language(config),
+        config.nav,
+        _pages.get(lang, {}),
+        strings.load_strings(lang, strings_dir(config)),
+        Path(config.config_file_path),
+        project_dir(config) / "overrides" / "print",
+        text_direction(lang, strings_dir(config)),
+    )

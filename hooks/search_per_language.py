@@ -7,6 +7,7 @@ static-i18n rebuilds the site once per language and, after the last, writes
 one index mixing every language at the root: so entries are taken from
 Material's search plugin early in each language's build (priority 50) and
 written late (priority -300), after static-i18n's merge."""
+
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -42,7 +43,9 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     # Material's search looks for search/search_index.* under `base`: point it at this language's root.
-    context["search_base"] = get_relative_url(_prefix(config) + "index.html", page.url).removesuffix("index.html") or "."
+    context["search_base"] = (
+        get_relative_url(_prefix(config) + "index.html", page.url).removesuffix("index.html") or "."
+    )
     return context
 
 

@@ -1,6 +1,7 @@
 """The translation status page (docs/<lang>/translation-status.md): the build
 fills its placeholders with where every page stands in every language, worked
 out from the language trees (course/translation/status.py), in the page's language."""
+
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url

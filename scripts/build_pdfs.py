@@ -19,6 +19,7 @@ A PDF whose inputs (print page, stylesheet, fonts, WeasyPrint) have not
 changed since it was last made is copied from the cache (.cache/pdf/, or
 $COURSE_PDF_CACHE) instead of being rendered again; --no-cache renders all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,16 +34,27 @@ from course.print.pdf_build import CACHE_DIR, describe, make_pdfs
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site",
-                        help="the built site (default: site/)")
-    parser.add_argument("--lang", action="append", metavar="LANG",
-                        help="only this language (repeat for more; default: every language of mkdocs.yml)")
-    parser.add_argument("--config-file", type=Path, default=PROJECT_ROOT / "mkdocs.yml",
-                        help="the mkdocs.yml whose languages to make (default: this project's)")
-    parser.add_argument("--jobs", type=int, default=0,
-                        help="PDFs rendered at once (default: one per core, at most one per language)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument(
+        "--lang",
+        action="append",
+        metavar="LANG",
+        help="only this language (repeat for more; default: every language of mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=PROJECT_ROOT / "mkdocs.yml",
+        help="the mkdocs.yml whose languages to make (default: this project's)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="PDFs rendered at once (default: one per core, at most one per language)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="render every PDF, even an unchanged one")
     return parser.parse_args(argv)
 

@@ -18,6 +18,7 @@ key and no feedback: the sheet a reader who never read the course answers
 reader's answers ('1: B', '2: A C', one line per question) and prints what
 they got right, beside blind chance.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,13 +36,23 @@ from course.sources.strings import load_strings
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
-    parser.add_argument("--strict", action="store_true",
-                        help="also the rules the build does not apply yet (course/blocks/quiz_quality.py STRICT)")
-    parser.add_argument("--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback")
-    parser.add_argument("--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also the rules the build does not apply yet (course/blocks/quiz_quality.py STRICT)",
+    )
+    parser.add_argument(
+        "--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback"
+    )
+    parser.add_argument(
+        "--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet"
+    )
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
@@ -49,12 +60,16 @@ def main(argv=None) -> int:
     try:
         if args.blind:
             words = load_strings(args.blind, project.strings_dir)["quiz"]
-            print(blind_sheet(language_figures(project.docs, args.blind, pages), words["choose_one"], words["choose_all"]))
+            print(
+                blind_sheet(language_figures(project.docs, args.blind, pages), words["choose_one"], words["choose_all"])
+            )
             return 0
         if args.score:
             lang, answers = args.score
-            result = score(language_figures(project.docs, lang, pages),
-                           read_answers(Path(answers).read_text(encoding="utf-8"), answers))
+            result = score(
+                language_figures(project.docs, lang, pages),
+                read_answers(Path(answers).read_text(encoding="utf-8"), answers),
+            )
             print("\n".join(result.lines()))
             return 0
         broken = []

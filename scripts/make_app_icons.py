@@ -10,6 +10,7 @@ run this again only when the SVG changes. The picture fills the square (the
 background colour to the edges) and keeps its figures inside the middle 80%,
 so it also serves as a "maskable" icon, which Android cuts into a circle.
 """
+
 from __future__ import annotations
 
 import base64
@@ -32,8 +33,10 @@ def main() -> int:
     with browser_session() as chromium:
         for size in ICON_SIZES:
             page = chromium.new_page(viewport={"width": size, "height": size})
-            page.set_content(f'<body style="margin:0"><img src="data:image/svg+xml;base64,{svg}"'
-                             f' width="{size}" height="{size}" style="display:block"></body>')
+            page.set_content(
+                f'<body style="margin:0"><img src="data:image/svg+xml;base64,{svg}"'
+                f' width="{size}" height="{size}" style="display:block"></body>'
+            )
             target = PROJECT_ROOT / "overrides" / icon_file(size)
             page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": size, "height": size})
             page.close()

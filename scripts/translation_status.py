@@ -24,6 +24,7 @@
 
 PAGE is a page's path in docs/LANG/, e.g. about.md or trainer/guidelines.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,11 @@ COMMANDS = ("show", "refresh", "recopy")
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(
-        prog="translation_status.py", description=__doc__,
+        prog="translation_status.py",
+        description=__doc__,
         epilog="Run `translation_status.py COMMAND --help` for one command. See TRANSLATING.md.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="{show,refresh,recopy}")
     show = commands.add_parser("show", help="the status of every page in every language (the default)")
@@ -54,15 +57,26 @@ def parse_args(argv):
     ref = commands.add_parser("refresh", help="record that translations are up to date with their original")
     ref.add_argument("lang", metavar="LANG", help="the language of the translations, or 'all'")
     ref.add_argument("pages", metavar="PAGE", nargs="*", help="pages to record (default: every page of LANG)")
-    ref.add_argument("--from", dest="made_from", metavar="LANG",
-                     help="the language you translated from, when it is not the page's source language")
+    ref.add_argument(
+        "--from",
+        dest="made_from",
+        metavar="LANG",
+        help="the language you translated from, when it is not the page's source language",
+    )
     rec = commands.add_parser("recopy", help="copy untranslated pages again from the page they were copied from")
     rec.add_argument("lang", metavar="LANG")
-    rec.add_argument("pages", metavar="PAGE", nargs="*",
-                     help="pages to copy again (default: every outdated copy, and every page LANG lacks)")
-    rec.add_argument("--from", dest="base", metavar="LANG",
-                     help="where to copy a page LANG lacks from (default: its source language, "
-                          "else the site's default language)")
+    rec.add_argument(
+        "pages",
+        metavar="PAGE",
+        nargs="*",
+        help="pages to copy again (default: every outdated copy, and every page LANG lacks)",
+    )
+    rec.add_argument(
+        "--from",
+        dest="base",
+        metavar="LANG",
+        help="where to copy a page LANG lacks from (default: its source language, else the site's default language)",
+    )
     for sub in (show, ref, rec):
         sub.add_argument("--project", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
@@ -72,8 +86,10 @@ def parse_args(argv):
 
 def check_language(project: Project, lang: str) -> None:
     if lang not in project.languages:
-        raise SystemExit(f"error: '{lang}' is not a language of the site ({', '.join(project.languages)}).\n"
-                         f"  To add it: .venv/bin/python scripts/new_language.py {lang} --name NAME")
+        raise SystemExit(
+            f"error: '{lang}' is not a language of the site ({', '.join(project.languages)}).\n"
+            f"  To add it: .venv/bin/python scripts/new_language.py {lang} --name NAME"
+        )
 
 
 def show(project: Project, args) -> int:
@@ -93,8 +109,11 @@ def do_refresh(project: Project, args) -> int:
         check_language(project, lang)
     for lang in langs:
         print(f"==> recording in docs/{lang}/ which translations are up to date with their original")
-        print("\n".join(change_lines(lang, refresh(project.docs, lang, pages_for(project, lang, args.pages),
-                                                     args.made_from))))
+        print(
+            "\n".join(
+                change_lines(lang, refresh(project.docs, lang, pages_for(project, lang, args.pages), args.made_from))
+            )
+        )
     return 0
 
 
@@ -102,11 +121,26 @@ def do_recopy(project: Project, args) -> int:
     for lang in [args.lang] + ([args.base] if args.base else []):
         check_language(project, lang)
     origin = f"docs/{args.base}/" if args.base else "the page's source language (or else the default language)"
-    print(f"==> copying again the untranslated pages of docs/{args.lang}/ whose original has changed, "
-          f"and copying from {origin} the pages docs/{args.lang}/ lacks")
+    print(
+        f"==> copying again the untranslated pages of docs/{args.lang}/ whose original has changed, "
+        f"and copying from {origin} the pages docs/{args.lang}/ lacks"
+    )
     pages = pages_for(project, args.lang, args.pages, [args.base] if args.base else project.languages)
-    print("\n".join(change_lines(args.lang, recopy(project.docs, args.lang, pages, only_outdated=not args.pages,
-                                                   languages=project.languages, base=args.base))))
+    print(
+        "\n".join(
+            change_lines(
+                args.lang,
+                recopy(
+                    project.docs,
+                    args.lang,
+                    pages,
+                    only_outdated=not args.pages,
+                    languages=project.languages,
+                    base=args.base,
+                ),
+            )
+        )
+    )
     return 0
 
 

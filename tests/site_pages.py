@@ -1,4 +1,5 @@
 """Reading the built site: every HTML page of a language, parsed with a real parser."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ def is_print_page(rel: Path) -> bool:
 @dataclass(frozen=True)
 class BuiltPage:
     site: Path
-    path: Path       # relative to the site root, e.g. el/about.html
+    path: Path  # relative to the site root, e.g. el/about.html
 
     @property
     def lang_prefix(self) -> str:
@@ -62,8 +63,11 @@ def is_pdf_source(rel: Path, lang_prefix: str) -> bool:
     """Any page a PDF is made from (hooks/print_book.py): the book's, the trainers' material's,
     a handout's. `lang_prefix` is the language's folder ('el/'), '' for the default language."""
     path = rel.as_posix()
-    return path.startswith(lang_prefix) and path[len(lang_prefix):].split("/")[0] in (PRINT_PAGE, TRAINERS_PAGE,
-                                                                                        HANDOUT_PAGES)
+    return path.startswith(lang_prefix) and path[len(lang_prefix) :].split("/")[0] in (
+        PRINT_PAGE,
+        TRAINERS_PAGE,
+        HANDOUT_PAGES,
+    )
 
 
 def reading_pages(site: Path, lang: str, languages: list[str], default: str) -> list[BuiltPage]:

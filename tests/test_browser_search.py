@@ -1,6 +1,7 @@
 """Search in a real browser finds, on that language's pages only, words typed
 with or without accents, over http and opened from disk, with no request to
 another host."""
+
 import contextlib
 from urllib.parse import urlsplit
 

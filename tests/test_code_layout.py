@@ -2,6 +2,7 @@
 each sub-package imports only the layers below it, no module imports another in a
 cycle, no folder grows past about a dozen modules, and hooks/ and scripts/ stay
 thin: they hand MkDocs' events or a command line to course/ and print."""
+
 from __future__ import annotations
 
 import ast
@@ -61,8 +62,11 @@ MODULES = {module_name(p): p for p in sorted(COURSE.rglob("*.py"))}
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_a_module_imports_only_its_own_package_and_the_layers_below_it(module):
     own, package = layer_of(module), top_package(module)
-    wrong = sorted(name for name in course_imports(MODULES[module]) if top_package(name) != package
-                   and (layer_of(name) > own or (layer_of(name) == own and own > 0)))
+    wrong = sorted(
+        name
+        for name in course_imports(MODULES[module])
+        if top_package(name) != package and (layer_of(name) > own or (layer_of(name) == own and own > 0))
+    )
     assert not wrong, f"{module} (layer {own}) imports from its own layer or one above it: {wrong}"
 
 
@@ -77,7 +81,7 @@ def test_no_module_imports_another_in_a_cycle():
 
     def visit(node, trail):
         if node in visiting:
-            cycles.append(trail[trail.index(node):])
+            cycles.append(trail[trail.index(node) :])
             return
         if node in done:
             return
@@ -92,18 +96,22 @@ def test_no_module_imports_another_in_a_cycle():
     assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)
 
 
-@pytest.mark.parametrize("folder", sorted({p.parent for p in COURSE.rglob("*.py")} | {PROJECT_ROOT / "hooks",
-                                                                                       PROJECT_ROOT / "scripts"}),
-                         ids=lambda p: p.relative_to(PROJECT_ROOT).as_posix())
+@pytest.mark.parametrize(
+    "folder",
+    sorted({p.parent for p in COURSE.rglob("*.py")} | {PROJECT_ROOT / "hooks", PROJECT_ROOT / "scripts"}),
+    ids=lambda p: p.relative_to(PROJECT_ROOT).as_posix(),
+)
 def test_no_folder_of_code_holds_more_than_a_dozen_modules(folder):
     modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
     limit = MAX_MODULES_PER_FOLDER if folder.is_relative_to(COURSE) else 20
-    assert len(modules) <= limit, f"{folder.relative_to(PROJECT_ROOT)} holds {len(modules)} modules: split it by concern"
+    assert len(modules) <= limit, (
+        f"{folder.relative_to(PROJECT_ROOT)} holds {len(modules)} modules: split it by concern"
+    )
 
 
-@pytest.mark.parametrize("package", sorted(p.parent for p in COURSE.glob("*/__init__.py")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("package", sorted(p.parent for p in COURSE.glob("*/__init__.py")), ids=lambda p: p.name)
 def test_every_sub_package_says_its_job_and_what_it_may_import(package):
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
     assert (len(doc.split()) >= 20 and "May import" in doc) or "may import" in doc, (
-        f"course/{package.name}/__init__.py must open with a docstring saying its one job and what it may import")
+        f"course/{package.name}/__init__.py must open with a docstring saying its one job and what it may import"
+    )

@@ -1,4 +1,5 @@
 """Front-matter mistakes stop the build with the file, the line and the fix."""
+
 import pytest
 from conftest import build_copy
 
@@ -22,14 +23,22 @@ def write(tmp_path, text):
     return page
 
 
-@pytest.mark.parametrize(("text", "lang", "line", "words"), [
-    ("# No front matter\n", "en", 1, "has no front matter"),
-    ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
-    ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
-    ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
-    ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
-    ("---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n", "en", 2, "holds ': '"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "line", "words"),
+    [
+        ("# No front matter\n", "en", 1, "has no front matter"),
+        ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
+        ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
+        ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
+        ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
+        (
+            "---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n",
+            "en",
+            2,
+            "holds ': '",
+        ),
+    ],
+)
 def test_front_matter_mistakes_name_the_line(tmp_path, text, lang, line, words):
     with pytest.raises(ContentError) as err:
         check_front_matter(write(tmp_path, text), lang, LANGS)

@@ -1,6 +1,7 @@
 """One glossary, translated: the English glossary is the source, and every other
 language's glossary has the same terms, in the same order, each pointing to the
 same units, and is an up-to-date translation of it."""
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ def terms(lang: str) -> list[tuple[str, list[str]]]:
     entries = [h for h in headings(page) if h.level == 2]
     found = []
     for index, heading in enumerate(entries):
-        end = entries[index + 1].line if index + 1 < len(entries) else 10 ** 9
+        end = entries[index + 1].line if index + 1 < len(entries) else 10**9
         targets = [re.sub(r"#.*", "", link.url) for link in links(page) if heading.line < link.line < end]
         found.append((heading.id, targets))
     return found

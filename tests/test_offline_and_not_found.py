@@ -1,5 +1,6 @@
 """The site for use with no network: one zip of the whole site, linked with a
 one-line instruction from every home page; and one 404 page for every language."""
+
 import zipfile
 
 import pytest

@@ -3,6 +3,7 @@
 canonical address and the sitemap lists every page at it. Built without it, no
 page names an address and no sitemap is written, and the site works from disk
 (the other tests read that build)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -14,6 +14,7 @@
   10, or lines that each get a number; `lists: circles` gives each ring of the
   exercise's circles a list.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ class ExerciseSource:
     id: str
     line: int
     settings: dict[str, str] = field(default_factory=dict)
-    questions: int = 0            # top-level list items of its own text
+    questions: int = 0  # top-level list items of its own text
     has_circles: bool = False
 
 
@@ -74,18 +75,34 @@ def check_exercises(page: Page) -> list[ContentError]:
     found, seen = [], {}
     for exercise in exercises(page):
         if not exercise.id:
-            found.append(ContentError(page.path, "this exercise has no id",
-                                      "add a line '    id: a-name-in-kebab-case' under its first line, the same in every "
-                                      "language: the learner's notes are kept under it", line=exercise.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    "this exercise has no id",
+                    "add a line '    id: a-name-in-kebab-case' under its first line, the same in every "
+                    "language: the learner's notes are kept under it",
+                    line=exercise.line,
+                )
+            )
             continue
         if not KEBAB.match(exercise.id):
-            found.append(ContentError(page.path, f"the exercise id '{exercise.id}' is not ASCII kebab-case",
-                                      "use lower-case a-z, digits and hyphens, e.g. id: circles-of-helpers",
-                                      line=exercise.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"the exercise id '{exercise.id}' is not ASCII kebab-case",
+                    "use lower-case a-z, digits and hyphens, e.g. id: circles-of-helpers",
+                    line=exercise.line,
+                )
+            )
         if exercise.id in seen:
-            found.append(ContentError(page.path, f"the exercise id '{exercise.id}' is used twice on this page "
-                                                 f"(first on line {seen[exercise.id]})",
-                                      "give each exercise an id of its own", line=exercise.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"the exercise id '{exercise.id}' is used twice on this page (first on line {seen[exercise.id]})",
+                    "give each exercise an id of its own",
+                    line=exercise.line,
+                )
+            )
         seen.setdefault(exercise.id, exercise.line)
         found += _kind_problems(page, exercise)
     return found
@@ -99,17 +116,26 @@ def _kind_problems(page: Page, exercise: ExerciseSource) -> list[ContentError]:
             continue
         if kind == "lists" and value == "circles":
             if not exercise.has_circles:
-                found.append(ContentError(page.path, "'lists: circles' but this exercise has no circles",
-                                          "add a //// circles block to the exercise, or name questions by number",
-                                          line=exercise.line))
+                found.append(
+                    ContentError(
+                        page.path,
+                        "'lists: circles' but this exercise has no circles",
+                        "add a //// circles block to the exercise, or name questions by number",
+                        line=exercise.line,
+                    )
+                )
             continue
         try:
             numbers = question_numbers(value)
         except ValueError:
             numbers = None
         if not numbers or any(n < 1 or n > exercise.questions for n in numbers):
-            found.append(ContentError(
-                page.path, f"'{kind}: {value}' does not name questions of this exercise (it has {exercise.questions})",
-                f"write the numbers of its list items, from 1, separated by commas, e.g. '{kind}: 2'",
-                line=exercise.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"'{kind}: {value}' does not name questions of this exercise (it has {exercise.questions})",
+                    f"write the numbers of its list items, from 1, separated by commas, e.g. '{kind}: 2'",
+                    line=exercise.line,
+                )
+            )
     return found

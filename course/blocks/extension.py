@@ -14,6 +14,7 @@
 The words around the blocks ("Check answer", …) come from i18n/<lang>.yml,
 passed in by hooks/course_blocks.py as the extension's `strings`.
 """
+
 from __future__ import annotations
 
 import math
@@ -77,7 +78,9 @@ class Quiz(_CourseBlock):
         form = etree.SubElement(block, "form", {"class": "quiz", "data-quiz": qid, "novalidate": "novalidate"})
         fieldset = etree.SubElement(form, "fieldset")
         legend = etree.SubElement(fieldset, "legend")
-        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = AtomicString(f'{words["question"]} {self.number}. ')
+        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = AtomicString(
+            f"{words['question']} {self.number}. "
+        )
         etree.SubElement(legend, "span", {"class": "quiz__text"}).text = question.text
         hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint", **NOT_SEARCHED})
         hint.text = AtomicString(words["choose_all"] if question.multiple else words["choose_one"])
@@ -86,7 +89,9 @@ class Quiz(_CourseBlock):
             self._option(fieldset, qid, index, option, "checkbox" if question.multiple else "radio")
 
         actions = etree.SubElement(form, "div", {"class": "quiz__actions", **NOT_SEARCHED})
-        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = AtomicString(words["check"])
+        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = AtomicString(
+            words["check"]
+        )
         etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
         self._answer_key(block, question, words)
 
@@ -95,8 +100,9 @@ class Quiz(_CourseBlock):
         row = etree.SubElement(fieldset, "div", {"class": "quiz__option", "data-correct": str(option.correct).lower()})
         etree.SubElement(row, "input", {"type": input_type, "name": f"{qid}-answer", "id": oid, "value": str(index)})
         etree.SubElement(row, "label", {"for": oid}).text = option.text
-        feedback = etree.SubElement(row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden",
-                                                **NOT_SEARCHED})
+        feedback = etree.SubElement(
+            row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden", **NOT_SEARCHED}
+        )
         feedback.text = option.feedback
 
     def _answer_key(self, block, question, words):
@@ -112,7 +118,7 @@ class Quiz(_CourseBlock):
             etree.SubElement(item, "br").tail = option.feedback
 
 
-FIELD_KINDS = ("lists", "ratings", "rated-lists")   # exercise settings: which questions take which kind of answer
+FIELD_KINDS = ("lists", "ratings", "rated-lists")  # exercise settings: which questions take which kind of answer
 
 
 def as_text(value) -> str:
@@ -134,17 +140,26 @@ class Exercise(_CourseBlock):
     changes); `lists`, `ratings` and `rated-lists` name the questions answered with several lines,
     a number from 1 to 10, or lines that each get a number (`lists: circles`: a list for each ring
     of the exercise's circles)."""
+
     NAME = "exercise"
     ARGUMENT = True
-    OPTIONS = {"lines": (6, type_ranged_integer(0, 60)), "id": ("", type_string),  # noqa: RUF012 (pymdownx reads it)
-               "lists": ("", as_text), "ratings": ("", as_text), "rated-lists": ("", as_text)}
+    OPTIONS = {
+        "lines": (6, type_ranged_integer(0, 60)),
+        "id": ("", type_string),
+        "lists": ("", as_text),
+        "ratings": ("", as_text),
+        "rated-lists": ("", as_text),
+    }
 
     def on_create(self, parent):
         self.key = self.options["id"] or f"e{self.next_number('exercise')}"
-        section = etree.SubElement(parent, "section", {"class": "exercise", "data-exercise": self.key,
-                                                       "id": f"ex-{self.key}"})
+        section = etree.SubElement(
+            parent, "section", {"class": "exercise", "data-exercise": self.key, "id": f"ex-{self.key}"}
+        )
         title = etree.SubElement(section, "p", {"class": "exercise__title"})
-        etree.SubElement(title, "span", {"class": "exercise__label"}).text = AtomicString(self.words["exercise"]["label"] + ": ")
+        etree.SubElement(title, "span", {"class": "exercise__label"}).text = AtomicString(
+            self.words["exercise"]["label"] + ": "
+        )
         self.title = etree.SubElement(title, "strong", {"id": f"note-{self.key}-title"})
         self.title.text = self.argument
         self.body = etree.SubElement(section, "div", {"class": "exercise__task"})
@@ -167,8 +182,12 @@ class Exercise(_CourseBlock):
 
     def _questions(self) -> list:
         if self.options["lists"] == "circles":
-            return [li for legend in self.section.iter("div") if "circles-figure__legend" in legend.get("class", "")
-                    for li in legend.iter("li")]
+            return [
+                li
+                for legend in self.section.iter("div")
+                if "circles-figure__legend" in legend.get("class", "")
+                for li in legend.iter("li")
+            ]
         return [li for listing in self.body if listing.tag in ("ul", "ol") for li in listing if li.tag == "li"]
 
     def _kind(self, number: int, rings: bool) -> str:
@@ -192,28 +211,54 @@ class Exercise(_CourseBlock):
         notes = etree.SubElement(block, "div", {"class": "exercise-notes", "hidden": "hidden"})
         where = etree.SubElement(notes, "p", {"class": "exercise-notes__where"})
         where.text = AtomicString(words["where"] + " ")
-        etree.SubElement(where, "a", {"class": "exercise-notes__notebook", "href": "#"}).text = AtomicString(words["notebook"])
+        etree.SubElement(where, "a", {"class": "exercise-notes__notebook", "href": "#"}).text = AtomicString(
+            words["notebook"]
+        )
         etree.SubElement(notes, "p", {"class": "exercise-notes__status", "role": "status", "aria-live": "polite"})
 
     def _field(self, parent, name: str, kind: str, label_id: str, words: dict):
         field_id = f"note-{self.key}-{name}"
-        field = etree.SubElement(parent, "div", {"class": "note-field", "id": field_id, "data-field": name,
-                                                 "data-kind": kind, "data-question": label_id, "hidden": "hidden"})
+        field = etree.SubElement(
+            parent,
+            "div",
+            {
+                "class": "note-field",
+                "id": field_id,
+                "data-field": name,
+                "data-kind": kind,
+                "data-question": label_id,
+                "hidden": "hidden",
+            },
+        )
         if kind == "text":
             etree.SubElement(field, "textarea", {"rows": "3", "aria-labelledby": label_id})
         elif kind == "rating":
             hint = f"{field_id}-hint"
-            etree.SubElement(field, "input", {"type": "number", "min": "1", "max": "10", "inputmode": "numeric",
-                                              "aria-labelledby": label_id, "aria-describedby": hint})
-            etree.SubElement(field, "span", {"class": "note-field__hint", "id": hint}).text = AtomicString(words["rating_hint"])
+            etree.SubElement(
+                field,
+                "input",
+                {
+                    "type": "number",
+                    "min": "1",
+                    "max": "10",
+                    "inputmode": "numeric",
+                    "aria-labelledby": label_id,
+                    "aria-describedby": hint,
+                },
+            )
+            etree.SubElement(field, "span", {"class": "note-field__hint", "id": hint}).text = AtomicString(
+                words["rating_hint"]
+            )
         else:
             etree.SubElement(field, "ol", {"class": "note-list"})
-            etree.SubElement(field, "button", {"type": "button", "class": "note-list__add md-button"}).text = \
-                AtomicString(words["add_line"])
+            etree.SubElement(
+                field, "button", {"type": "button", "class": "note-list__add md-button"}
+            ).text = AtomicString(words["add_line"])
         if kind in ("rating", "rated-list"):
             # On paper: the numbers to circle.
-            etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}).text = \
-                AtomicString(" ".join(str(n) for n in range(1, 11)))
+            etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}).text = AtomicString(
+                " ".join(str(n) for n in range(1, 11))
+            )
 
 
 BLOCK_TAGS = ("ul", "ol", "div", "p", "blockquote", "table", "pre", "figure", "section")
@@ -239,6 +284,7 @@ def _wrap_text(item, span_id: str) -> str:
 class Notebook(_CourseBlock):
     """Where the learner's notebook goes (`/// notebook`): its actions, in the page's language,
     and, filled in by hooks/notebook.py, the course's exercises; notebook.js shows the answers."""
+
     NAME = "notebook"
     ARGUMENT = False
 
@@ -251,15 +297,26 @@ class Notebook(_CourseBlock):
         etree.SubElement(box, "p", {"class": "notebook__where"}).text = AtomicString(words["where"])
         actions = etree.SubElement(box, "div", {"class": "notebook__actions"})
         for name in ("print", "export"):
-            etree.SubElement(actions, "button", {"type": "button", "class": f"notebook__{name} md-button"}).text = \
-                AtomicString(words[name])
+            etree.SubElement(
+                actions, "button", {"type": "button", "class": f"notebook__{name} md-button"}
+            ).text = AtomicString(words[name])
         load = etree.SubElement(actions, "p", {"class": "notebook__import"})
-        etree.SubElement(load, "label", {"for": "notebook-import", "class": "notebook__import-label"}).text = \
-            AtomicString(words["import_label"])
-        etree.SubElement(load, "input", {"type": "file", "id": "notebook-import", "class": "notebook__import-file",
-                                         "accept": "application/json,.json"})
-        etree.SubElement(actions, "button", {"type": "button", "class": "notebook__erase md-button"}).text = \
-            AtomicString(words["erase"])
+        etree.SubElement(
+            load, "label", {"for": "notebook-import", "class": "notebook__import-label"}
+        ).text = AtomicString(words["import_label"])
+        etree.SubElement(
+            load,
+            "input",
+            {
+                "type": "file",
+                "id": "notebook-import",
+                "class": "notebook__import-file",
+                "accept": "application/json,.json",
+            },
+        )
+        etree.SubElement(
+            actions, "button", {"type": "button", "class": "notebook__erase md-button"}
+        ).text = AtomicString(words["erase"])
         etree.SubElement(box, "p", {"class": "notebook__status", "role": "status", "aria-live": "polite"})
         self._import_panel(box, words)
         self._erase_panel(box, words)
@@ -268,29 +325,54 @@ class Notebook(_CourseBlock):
         return box
 
     def _import_panel(self, box, words):
-        panel = etree.SubElement(box, "div", {"class": "notebook__panel notebook__confirm-import", "hidden": "hidden",
-                                              "role": "group", "aria-labelledby": "notebook-import-summary"})
+        panel = etree.SubElement(
+            box,
+            "div",
+            {
+                "class": "notebook__panel notebook__confirm-import",
+                "hidden": "hidden",
+                "role": "group",
+                "aria-labelledby": "notebook-import-summary",
+            },
+        )
         etree.SubElement(panel, "p", {"class": "notebook__import-summary", "id": "notebook-import-summary"})
         how = etree.SubElement(panel, "fieldset")
         etree.SubElement(how, "legend").text = AtomicString(words["import_how"])
         for value, checked in (("merge", True), ("replace", False)):
             row = etree.SubElement(how, "p")
-            attributes = {"type": "radio", "name": "notebook-import-mode", "value": value, "id": f"notebook-import-{value}"}
+            attributes = {
+                "type": "radio",
+                "name": "notebook-import-mode",
+                "value": value,
+                "id": f"notebook-import-{value}",
+            }
             if checked:
                 attributes["checked"] = "checked"
             etree.SubElement(row, "input", attributes)
-            etree.SubElement(row, "label", {"for": f"notebook-import-{value}"}).text = AtomicString(words[f"import_{value}"])
+            etree.SubElement(row, "label", {"for": f"notebook-import-{value}"}).text = AtomicString(
+                words[f"import_{value}"]
+            )
         for name in ("apply", "cancel"):
-            etree.SubElement(panel, "button", {"type": "button", "class": f"notebook__import-{name} md-button"}).text = \
-                AtomicString(words[f"import_{name}"])
+            etree.SubElement(
+                panel, "button", {"type": "button", "class": f"notebook__import-{name} md-button"}
+            ).text = AtomicString(words[f"import_{name}"])
 
     def _erase_panel(self, box, words):
-        panel = etree.SubElement(box, "div", {"class": "notebook__panel notebook__confirm-erase", "hidden": "hidden",
-                                              "role": "group", "aria-labelledby": "notebook-erase-question"})
+        panel = etree.SubElement(
+            box,
+            "div",
+            {
+                "class": "notebook__panel notebook__confirm-erase",
+                "hidden": "hidden",
+                "role": "group",
+                "aria-labelledby": "notebook-erase-question",
+            },
+        )
         etree.SubElement(panel, "p", {"id": "notebook-erase-question"}).text = AtomicString(words["erase_confirm"])
         for name in ("yes", "no"):
-            etree.SubElement(panel, "button", {"type": "button", "class": f"notebook__erase-{name} md-button"}).text = \
-                AtomicString(words[f"erase_{name}"])
+            etree.SubElement(
+                panel, "button", {"type": "button", "class": f"notebook__erase-{name} md-button"}
+            ).text = AtomicString(words[f"erase_{name}"])
 
     def on_end(self, block):
         block.text = None
@@ -312,6 +394,7 @@ class Answer(_CourseBlock):
 
 class _Wrapper(_CourseBlock):
     """A block whose Markdown body is wrapped in a <div> of one class; CSS does the rest."""
+
     ARGUMENT = False
     CSS_CLASS = ""
 
@@ -321,6 +404,7 @@ class _Wrapper(_CourseBlock):
 
 class Cards(_Wrapper):
     """A list printed as cut-out cards."""
+
     NAME = "cards"
     CSS_CLASS = "cut-out-cards"
 
@@ -333,6 +417,7 @@ def _label(item) -> str:
 
 class Circles(_CourseBlock):
     """Concentric circles to write in, drawn from the page's own words."""
+
     NAME = "circles"
     ARGUMENT = None
     SIZE = 600
@@ -354,17 +439,35 @@ class Circles(_CourseBlock):
         if not items:
             return
         size, count = self.SIZE, len(items)
-        svg = etree.SubElement(self.drawing, "svg", {
-            "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {size} {size}",
-            "aria-hidden": "true", "focusable": "false", "class": "circles-figure__svg"})
+        svg = etree.SubElement(
+            self.drawing,
+            "svg",
+            {
+                "xmlns": "http://www.w3.org/2000/svg",
+                "viewBox": f"0 0 {size} {size}",
+                "aria-hidden": "true",
+                "focusable": "false",
+                "class": "circles-figure__svg",
+            },
+        )
         # The picture's text alternative, for the tagged PDF (on screen the list beside it is read).
         described = self.words["pictures"]["circles"].format(items="; ".join(_label(item) for item in items))
-        etree.SubElement(svg, "title").text = AtomicString(f"{self.argument}: {described}" if self.argument else described)
+        etree.SubElement(svg, "title").text = AtomicString(
+            f"{self.argument}: {described}" if self.argument else described
+        )
         step = (size / 2 - 6) / count
         for ring in range(count, 0, -1):  # outermost first, so inner circles are drawn on top
             radius = step * ring
-            etree.SubElement(svg, "circle", {"cx": str(size / 2), "cy": str(size / 2), "r": f"{radius:.1f}",
-                                             "class": f"circles-figure__ring circles-figure__ring--{ring}"})
+            etree.SubElement(
+                svg,
+                "circle",
+                {
+                    "cx": str(size / 2),
+                    "cy": str(size / 2),
+                    "r": f"{radius:.1f}",
+                    "class": f"circles-figure__ring circles-figure__ring--{ring}",
+                },
+            )
         font = self.FONT
         for ring, item in enumerate(items, start=1):
             # The label sits in the upper part of its ring's band (the centre's in the middle),
@@ -381,6 +484,7 @@ class Circles(_CourseBlock):
 
 class Steps(_Wrapper):
     """A list of steps drawn as a path, one after the other."""
+
     NAME = "steps"
     CSS_CLASS = "step-path"
 
@@ -388,6 +492,7 @@ class Steps(_Wrapper):
 class _Placeholder(_CourseBlock):
     """An empty `<div class="NAME" data-NAME="pending">` that a hook fills in once it knows the
     whole site (its regex matches exactly that markup)."""
+
     ARGUMENT = False
 
     def on_markdown(self):
@@ -402,21 +507,24 @@ class _Placeholder(_CourseBlock):
 
 class CourseMap(_Placeholder):
     """The home page's parts and units, filled in by hooks/course_map.py: `/// course-map`."""
+
     NAME = "course-map"
 
 
 class Printables(_Placeholder):
     """Where the list of the course's PDFs goes (the book, the trainers' material, a handout per
     unit), filled in by hooks/print_book.py, which knows them: `/// printables`."""
+
     NAME = "printables"
 
 
 class TranslationReport(_CourseBlock):
     """Where a part of the translation status report goes (filled in by hooks/translation_status.py):
     `/// translation-report | legend`, `| totals` or `| pages`."""
+
     NAME = "translation-report"
     ARGUMENT = True
-    CHOICES = ("legend", "totals", "pages")   # the titles it takes (checked by course/blocks/syntax.py)
+    CHOICES = ("legend", "totals", "pages")  # the titles it takes (checked by course/blocks/syntax.py)
 
     def on_markdown(self):
         return "raw"
@@ -430,8 +538,10 @@ class TranslationReport(_CourseBlock):
 
 
 # Every block an author may write, by name (course/blocks/syntax.py checks them before a build).
-BLOCKS = {block.NAME: block for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap,
-                                       TranslationReport, Printables, Notebook)}
+BLOCKS = {
+    block.NAME: block
+    for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap, TranslationReport, Printables, Notebook)
+}
 
 
 class CourseBlocksExtension(BlocksExtension):

@@ -10,6 +10,7 @@
 One parser serves the Markdown extension that renders a question and the
 checks that name the file and line of a mistake.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,10 @@ OPTION = re.compile(r"^- \[(?P<mark>[ xX]?)\]\s*(?P<text>.*)$")
 LOOKS_LIKE_OPTION = re.compile(r"^[-*+]\s")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
-HOW_TO_WRITE = ("write each option as '- [x] text' (a right answer) or '- [ ] text', "
-                "with its feedback on the next line, indented by 4 spaces")
+HOW_TO_WRITE = (
+    "write each option as '- [x] text' (a right answer) or '- [ ] text', "
+    "with its feedback on the next line, indented by 4 spaces"
+)
 
 
 @dataclass
@@ -69,30 +72,45 @@ def parse_options(body: str, path: Path | str = "<quiz>", first_line: int = 1) -
         elif line.startswith((" ", "\t")) and options:
             options[-1].feedback = (options[-1].feedback + " " + line.strip()).strip()
         elif LOOKS_LIKE_OPTION.match(line):
-            raise ContentError(path, f"this option has no '[x]' or '[ ]' marker: {line.strip()!r}", HOW_TO_WRITE, line=number)
+            raise ContentError(
+                path, f"this option has no '[x]' or '[ ]' marker: {line.strip()!r}", HOW_TO_WRITE, line=number
+            )
         else:
-            raise ContentError(path, f"a quiz holds only options and their feedback, not {line.strip()!r}", HOW_TO_WRITE, line=number)
+            raise ContentError(
+                path, f"a quiz holds only options and their feedback, not {line.strip()!r}", HOW_TO_WRITE, line=number
+            )
     return options
 
 
 def check_question(question: Question, path: Path | str) -> None:
     if not question.text:
-        raise ContentError(path, "this quiz question has no question text",
-                           "write the question after a '|': '/// quiz | What does … mean?'", line=question.line)
+        raise ContentError(
+            path,
+            "this quiz question has no question text",
+            "write the question after a '|': '/// quiz | What does … mean?'",
+            line=question.line,
+        )
     if not question.options:
         raise ContentError(path, "this quiz question is empty", HOW_TO_WRITE, line=question.line)
     if len(question.options) < 2:
         raise ContentError(path, "a quiz question needs at least two options", HOW_TO_WRITE, line=question.line)
     if not any(o.correct for o in question.options):
-        raise ContentError(path, "no option of this question is marked as right",
-                           "mark the right option(s) with '- [x]'", line=question.line)
+        raise ContentError(
+            path,
+            "no option of this question is marked as right",
+            "mark the right option(s) with '- [x]'",
+            line=question.line,
+        )
     for option in question.options:
         if not option.text:
             raise ContentError(path, "this option has no text", "write the option after its marker", line=option.line)
         if not option.feedback:
-            raise ContentError(path, f"the option {option.text!r} has no feedback",
-                               "under the option, indented by 4 spaces, write what the learner should read when they choose it",
-                               line=option.line)
+            raise ContentError(
+                path,
+                f"the option {option.text!r} has no feedback",
+                "under the option, indented by 4 spaces, write what the learner should read when they choose it",
+                line=option.line,
+            )
 
 
 # A block's settings: indented `key: value` lines right under its first line (checked by course/blocks/syntax.py).
@@ -117,15 +135,25 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
             body_start = i
             while i < len(lines) and not BLOCK_END.match(lines[i]):
                 if BLOCK_START.match(lines[i]):
-                    raise ContentError(path, f"this quiz block is never closed: line {first_line + i} starts another block",
-                                       f"end the quiz with a line '///' before line {first_line + i}", line=first_line + begin)
+                    raise ContentError(
+                        path,
+                        f"this quiz block is never closed: line {first_line + i} starts another block",
+                        f"end the quiz with a line '///' before line {first_line + i}",
+                        line=first_line + begin,
+                    )
                 i += 1
             if i == len(lines):
-                raise ContentError(path, "this quiz block is never closed", "end it with a line '///'", line=first_line + begin)
+                raise ContentError(
+                    path, "this quiz block is never closed", "end it with a line '///'", line=first_line + begin
+                )
             body = "\n".join(lines[body_start:i])
-            question = Question((start["arg"] or "").strip(), parse_options(body, path, first_line + body_start),
-                                line=first_line + begin, situation=settings.get("situation") in TRUE,
-                                objective=_objective(settings.get("objective"), path, first_line + begin))
+            question = Question(
+                (start["arg"] or "").strip(),
+                parse_options(body, path, first_line + body_start),
+                line=first_line + begin,
+                situation=settings.get("situation") in TRUE,
+                objective=_objective(settings.get("objective"), path, first_line + begin),
+            )
             check_question(question, path)
             questions.append(question)
         i += 1
@@ -136,9 +164,12 @@ def _objective(value: str | None, path, line: int) -> int | None:
     if value is None:
         return None
     if not value.isdigit() or int(value) < 1:
-        raise ContentError(path, f"'objective: {value}' is not the number of a learning objective",
-                           "write the number of the objective the question tests, as the unit lists them: 'objective: 2'",
-                           line=line)
+        raise ContentError(
+            path,
+            f"'objective: {value}' is not the number of a learning objective",
+            "write the number of the objective the question tests, as the unit lists them: 'objective: 2'",
+            line=line,
+        )
     return int(value)
 
 

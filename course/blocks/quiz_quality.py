@@ -19,6 +19,7 @@ Per language, over the whole course (single-answer questions):
 
 Untranslated copies are left out: they are another language's text.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -32,7 +33,7 @@ MIN_OPTIONS, MAX_OPTIONS = 3, 5
 MAX_POSITION_SHARE = 0.40
 MAX_LONGEST_SHARE = 0.40
 MAX_SHORTEST_SHARE = 0.40
-MAX_MULTIPLE_FIRST_RIGHT_SHARE = 0.60   # multiple-answer questions whose first option is right
+MAX_MULTIPLE_FIRST_RIGHT_SHARE = 0.60  # multiple-answer questions whose first option is right
 MIN_REASON_WORDS = 4
 HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place (the same order in every language)"
 
@@ -40,11 +41,12 @@ HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place
 @dataclass
 class UnitQuiz:
     """One unit's quiz in one language, as the figures need it."""
-    page: str                    # path in the language tree: 'core-competencies.md'
+
+    page: str  # path in the language tree: 'core-competencies.md'
     lang: str
     path: Path
     questions: list[Question]
-    objectives: list[str] = field(default_factory=list)   # the unit's learning objectives, in order
+    objectives: list[str] = field(default_factory=list)  # the unit's learning objectives, in order
     title: str = ""
 
     @property
@@ -101,7 +103,7 @@ def feedback_problem(text: str, opener: str) -> str | None:
     """Why a piece of feedback breaks the rules, or None."""
     if not text.startswith(opener):
         return f"it does not open with {opener!r}"
-    reason = text[len(opener):].split()
+    reason = text[len(opener) :].split()
     if len(reason) < MIN_REASON_WORDS:
         return "it gives no reason"
     return None
@@ -111,19 +113,28 @@ def question_problems(unit: UnitQuiz, openers: dict[str, str]) -> list[ContentEr
     found = []
     for question in unit.questions:
         if not MIN_OPTIONS <= len(question.options) <= MAX_OPTIONS:
-            found.append(ContentError(
-                unit.path, f"this question has {len(question.options)} options",
-                f"give every question {MIN_OPTIONS} to {MAX_OPTIONS} options, the wrong ones taken from the course's own text",
-                line=question.line))
+            found.append(
+                ContentError(
+                    unit.path,
+                    f"this question has {len(question.options)} options",
+                    f"give every question {MIN_OPTIONS} to {MAX_OPTIONS} options, the wrong ones taken from the course's own text",
+                    line=question.line,
+                )
+            )
         for option in question.options:
             opener = openers["feedback_right" if option.correct else "feedback_wrong"]
             problem = feedback_problem(option.feedback, opener)
             if problem:
                 kind = "right" if option.correct else "wrong"
-                found.append(ContentError(
-                    unit.path, f"the feedback of the option {option.text!r} breaks the quiz's rules: {problem}",
-                    f"open the feedback of a {kind} option with {opener!r} (i18n/{unit.lang}.yml, quiz.feedback_{kind}), "
-                    f"then say why in a sentence", line=option.line))
+                found.append(
+                    ContentError(
+                        unit.path,
+                        f"the feedback of the option {option.text!r} breaks the quiz's rules: {problem}",
+                        f"open the feedback of a {kind} option with {opener!r} (i18n/{unit.lang}.yml, quiz.feedback_{kind}), "
+                        f"then say why in a sentence",
+                        line=option.line,
+                    )
+                )
     return found
 
 
@@ -132,14 +143,24 @@ def unit_problems(unit: UnitQuiz) -> list[ContentError]:
     positions = unit.key_positions()
     if len(positions) >= 2 and len(set(positions)) == 1:
         first = unit.single[0]
-        found.append(ContentError(
-            unit.path, f"the right option is option {positions[0]} in every single-answer question of this unit",
-            HOW_TO_FIX_POSITIONS, line=first.line))
+        found.append(
+            ContentError(
+                unit.path,
+                f"the right option is option {positions[0]} in every single-answer question of this unit",
+                HOW_TO_FIX_POSITIONS,
+                line=first.line,
+            )
+        )
     if unit.questions and not any(q.situation for q in unit.questions):
-        found.append(ContentError(
-            unit.path, "no question of this quiz asks the learner to apply the unit to a situation",
-            "add (or rewrite) a question that describes a situation with the unit's own content and asks what fits it; "
-            "mark it with a line '    situation: true' under its first line", line=unit.questions[0].line))
+        found.append(
+            ContentError(
+                unit.path,
+                "no question of this quiz asks the learner to apply the unit to a situation",
+                "add (or rewrite) a question that describes a situation with the unit's own content and asks what fits it; "
+                "mark it with a line '    situation: true' under its first line",
+                line=unit.questions[0].line,
+            )
+        )
     return found
 
 
@@ -147,8 +168,10 @@ def unit_problems(unit: UnitQuiz) -> list[ContentError]:
 # right options of multiple-answer questions not always first): the build applies them once every
 # unit's quiz keeps them; `scripts/check_quizzes.py --strict` applies them now.
 STRICT = False
-HOW_TO_NAME_OBJECTIVE = ("under the question's first line, write the number of the unit's learning objective it tests "
-                         "(its place in the list under '## Learning objectives {#objectives}'): '    objective: 2'")
+HOW_TO_NAME_OBJECTIVE = (
+    "under the question's first line, write the number of the unit's learning objective it tests "
+    "(its place in the list under '## Learning objectives {#objectives}'): '    objective: 2'"
+)
 
 
 def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
@@ -157,21 +180,38 @@ def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
     for question in unit.questions:
         if question.objective is None:
             if strict:
-                found.append(ContentError(unit.path, "this question names no learning objective", HOW_TO_NAME_OBJECTIVE,
-                                          line=question.line))
+                found.append(
+                    ContentError(
+                        unit.path,
+                        "this question names no learning objective",
+                        HOW_TO_NAME_OBJECTIVE,
+                        line=question.line,
+                    )
+                )
         elif question.objective > count:
-            found.append(ContentError(
-                unit.path, f"this question tests objective {question.objective}, but the unit lists {count} objective(s)",
-                f"use a number from 1 to {count}, or add the objective to the list under "
-                "'## Learning objectives {#objectives}'", line=question.line))
+            found.append(
+                ContentError(
+                    unit.path,
+                    f"this question tests objective {question.objective}, but the unit lists {count} objective(s)",
+                    f"use a number from 1 to {count}, or add the objective to the list under "
+                    "'## Learning objectives {#objectives}'",
+                    line=question.line,
+                )
+            )
     if strict and unit.questions:
         tested = {q.objective for q in unit.questions}
         for number, objective in enumerate(unit.objectives, start=1):
             if number not in tested:
-                found.append(ContentError(
-                    unit.path, f"learning objective {number} ({objective!r}) is tested by no question of the quiz",
-                    "write a question for it and mark it 'objective: " f"{number}', or, if a closed question cannot "
-                    "test it honestly, rewrite the objective or leave it to an exercise", line=unit.questions[0].line))
+                found.append(
+                    ContentError(
+                        unit.path,
+                        f"learning objective {number} ({objective!r}) is tested by no question of the quiz",
+                        "write a question for it and mark it 'objective: "
+                        f"{number}', or, if a closed question cannot "
+                        "test it honestly, rewrite the objective or leave it to an exercise",
+                        line=unit.questions[0].line,
+                    )
+                )
     return found
 
 
@@ -183,24 +223,39 @@ def language_problems(figures: LanguageFigures, anchor: Path, strict: bool = Tru
         return found
     position, count = max(figures.positions().items(), key=lambda item: item[1])
     if count / single > MAX_POSITION_SHARE:
-        found.append(ContentError(
-            anchor, f"in '{figures.lang}', the right option is option {position} in {count} of {single} single-answer "
-                    f"questions ({count / single:.0%}; at most {MAX_POSITION_SHARE:.0%})", HOW_TO_FIX_POSITIONS))
-    for extreme, count, limit in (("longest", figures.longest_count(), MAX_LONGEST_SHARE),
-                                  ("shortest", figures.shortest_count(), MAX_SHORTEST_SHARE)):
+        found.append(
+            ContentError(
+                anchor,
+                f"in '{figures.lang}', the right option is option {position} in {count} of {single} single-answer "
+                f"questions ({count / single:.0%}; at most {MAX_POSITION_SHARE:.0%})",
+                HOW_TO_FIX_POSITIONS,
+            )
+        )
+    for extreme, count, limit in (
+        ("longest", figures.longest_count(), MAX_LONGEST_SHARE),
+        ("shortest", figures.shortest_count(), MAX_SHORTEST_SHARE),
+    ):
         if count / single > limit:
-            found.append(ContentError(
-                anchor, f"in '{figures.lang}', the right option is the {extreme} in {count} of {single} single-answer "
-                        f"questions ({count / single:.0%}; at most {limit:.0%})",
-                "make the options about as full as one another, so that length gives nothing away"))
+            found.append(
+                ContentError(
+                    anchor,
+                    f"in '{figures.lang}', the right option is the {extreme} in {count} of {single} single-answer "
+                    f"questions ({count / single:.0%}; at most {limit:.0%})",
+                    "make the options about as full as one another, so that length gives nothing away",
+                )
+            )
     multiple = figures.multiple()
     first_right = [q for q in multiple if 0 in q.answer_key]
     if strict and len(multiple) >= 2 and len(first_right) / len(multiple) > MAX_MULTIPLE_FIRST_RIGHT_SHARE:
-        found.append(ContentError(
-            anchor, f"in '{figures.lang}', the first option is right in {len(first_right)} of {len(multiple)} "
-                    f"multiple-answer questions ({len(first_right) / len(multiple):.0%}; at most "
-                    f"{MAX_MULTIPLE_FIRST_RIGHT_SHARE:.0%})",
-            "put a wrong option first in some multiple-answer questions (the same order in every language)"))
+        found.append(
+            ContentError(
+                anchor,
+                f"in '{figures.lang}', the first option is right in {len(first_right)} of {len(multiple)} "
+                f"multiple-answer questions ({len(first_right) / len(multiple):.0%}; at most "
+                f"{MAX_MULTIPLE_FIRST_RIGHT_SHARE:.0%})",
+                "put a wrong option first in some multiple-answer questions (the same order in every language)",
+            )
+        )
     return found
 
 
@@ -216,23 +271,31 @@ def problems(figures: LanguageFigures, openers: dict[str, str], strict: bool | N
 
 def report_lines(figures: LanguageFigures) -> list[str]:
     """The figures of one language, for a person: per unit, then for the course."""
-    lines = [f"{figures.lang}: {len(figures.units)} units, {len(figures.questions)} questions "
-             f"({figures.single_count()} single-answer)"]
+    lines = [
+        f"{figures.lang}: {len(figures.units)} units, {len(figures.questions)} questions "
+        f"({figures.single_count()} single-answer)"
+    ]
     width = max((len(u.page) for u in figures.units), default=10) + 2
     lines.append("  " + "unit".ljust(width) + "questions  key positions  longest right  options     situation")
     for unit in figures.units:
-        keys = " ".join(str(p) if not q.multiple else "m" for p, q in
-                        zip(_positions_with_multiple(unit), unit.questions, strict=True))
+        keys = " ".join(
+            str(p) if not q.multiple else "m"
+            for p, q in zip(_positions_with_multiple(unit), unit.questions, strict=True)
+        )
         longest = f"{sum(unit.longest_is_right())}/{len(unit.single)}"
         options = ",".join(str(len(q.options)) for q in unit.questions)
         situation = sum(q.situation for q in unit.questions)
-        lines.append("  " + unit.page.ljust(width) + f"{len(unit.questions):<11}{keys:<15}{longest:<15}{options:<12}{situation}")
+        lines.append(
+            "  " + unit.page.ljust(width) + f"{len(unit.questions):<11}{keys:<15}{longest:<15}{options:<12}{situation}"
+        )
     single = figures.single_count() or 1
     spread = ", ".join(f"option {p}: {n} ({n / single:.0%})" for p, n in sorted(figures.positions().items()))
     lines.append(f"  right option by position: {spread}")
-    lines.append(f"  right option is the longest: {figures.longest_count()} of {figures.single_count()} "
-                 f"({figures.longest_count() / single:.0%}); the shortest: {figures.shortest_count()} "
-                 f"({figures.shortest_count() / single:.0%})")
+    lines.append(
+        f"  right option is the longest: {figures.longest_count()} of {figures.single_count()} "
+        f"({figures.longest_count() / single:.0%}); the shortest: {figures.shortest_count()} "
+        f"({figures.shortest_count() / single:.0%})"
+    )
     per = ", ".join(f"{n} options: {c}" for n, c in sorted(figures.options_per_question().items()))
     lines.append(f"  options per question: {per}")
     return lines
@@ -245,8 +308,14 @@ def _positions_with_multiple(unit: UnitQuiz) -> list[int]:
 def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[str]]]) -> LanguageFigures:
     """The figures of one language from quizzes already read: (page, file, questions, learning
     objectives), in course order."""
-    return LanguageFigures(lang, [UnitQuiz(page, lang, path, questions, objectives)
-                                  for page, path, questions, objectives in quizzes if questions])
+    return LanguageFigures(
+        lang,
+        [
+            UnitQuiz(page, lang, path, questions, objectives)
+            for page, path, questions, objectives in quizzes
+            if questions
+        ],
+    )
 
 
 def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFigures:
@@ -264,7 +333,7 @@ def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFig
         if fm.data.get("translation") == "untranslated":
             continue
         lines = read_text(path).split("\n")
-        questions = questions_in("\n".join(lines[fm.end_line:]), path, first_line=fm.end_line + 1)
+        questions = questions_in("\n".join(lines[fm.end_line :]), path, first_line=fm.end_line + 1)
         if questions:
             figures.units.append(UnitQuiz(page, lang, path, questions, learning_objectives(lines), page_title(lines)))
     return figures

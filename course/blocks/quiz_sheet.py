@@ -13,6 +13,7 @@ Answers are written one question a line, as the sheet's numbers and letters:
 
 Blind chance is what guessing gives: 1/options for a single-answer question,
 and 1/(2^options - 1) for a multiple-answer one (any non-empty choice)."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,12 @@ def numbered_questions(figures: LanguageFigures) -> list[tuple[int, str, Questio
 
 def blind_sheet(figures: LanguageFigures, choose_one: str, choose_all: str) -> str:
     """The sheet as Markdown: a heading per unit, each question with its lettered options."""
-    out = [f"# Quiz questions ({figures.lang})", "",
-           "Answer each question with its letter (or letters), one line per question: `1: B`, `2: A C`.", ""]
+    out = [
+        f"# Quiz questions ({figures.lang})",
+        "",
+        "Answer each question with its letter (or letters), one line per question: `1: B`, `2: A C`.",
+        "",
+    ]
     numbers = {id(q): n for n, _, q in numbered_questions(figures)}
     for unit in figures.units:
         out += [f"## {unit.title or unit.page}", ""]
@@ -67,12 +72,14 @@ class Score:
     unanswered: int = 0
 
     def lines(self) -> list[str]:
-        return [f"{self.lang}: {self.single_right + self.multiple_right} of {self.single + self.multiple} right",
-                f"  single-answer: {self.single_right} of {self.single} "
-                f"({self.single_right / (self.single or 1):.0%}; blind chance {self.single_chance:.1f})",
-                f"  multiple-answer, exactly right: {self.multiple_right} of {self.multiple} "
-                f"({self.multiple_right / (self.multiple or 1):.0%}; blind chance {self.multiple_chance:.1f})",
-                f"  unanswered: {self.unanswered}"]
+        return [
+            f"{self.lang}: {self.single_right + self.multiple_right} of {self.single + self.multiple} right",
+            f"  single-answer: {self.single_right} of {self.single} "
+            f"({self.single_right / (self.single or 1):.0%}; blind chance {self.single_chance:.1f})",
+            f"  multiple-answer, exactly right: {self.multiple_right} of {self.multiple} "
+            f"({self.multiple_right / (self.multiple or 1):.0%}; blind chance {self.multiple_chance:.1f})",
+            f"  unanswered: {self.unanswered}",
+        ]
 
 
 def read_answers(text: str, source: str = "answers") -> dict[int, tuple[int, ...]]:
@@ -82,8 +89,12 @@ def read_answers(text: str, source: str = "answers") -> dict[int, tuple[int, ...
             continue
         match = ANSWER.match(line)
         if not match:
-            raise ContentError(source, f"this line is not an answer: {line.strip()!r}",
-                               "write the question's number and the letter(s) chosen: '3: B' or '4: A C'", line=line_number)
+            raise ContentError(
+                source,
+                f"this line is not an answer: {line.strip()!r}",
+                "write the question's number and the letter(s) chosen: '3: B' or '4: A C'",
+                line=line_number,
+            )
         chosen = match["letters"] or ""
         answers[int(match["number"])] = tuple(sorted(LETTERS.index(c) for c in chosen.upper() if c in LETTERS))
     return answers
@@ -98,7 +109,7 @@ def score(figures: LanguageFigures, answers: dict[int, tuple[int, ...]]) -> Scor
             result.unanswered += 1
         if question.multiple:
             result.multiple += 1
-            result.multiple_chance += 1 / (2 ** options - 1)
+            result.multiple_chance += 1 / (2**options - 1)
             result.multiple_right += given == question.answer_key
         else:
             result.single += 1

@@ -10,6 +10,7 @@ paragraph, silently, so every mistake is found here with its line:
 - a block opened inside another one without more slashes (`////`), which is
   what an unclosed block looks like from the next block on.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,11 +49,19 @@ def check_blocks(page: Page) -> list[ContentError]:
             slashes = len(start["slashes"])
             if stack and (slashes <= stack[-1].slashes or _is_raw(stack[-1].name)):
                 outer = stack[-1]
-                found.append(ContentError(
-                    page.path, f"the {outer.name} block opened on line {outer.line} is still open where this block starts",
-                    f"close it with a line '{'/' * outer.slashes}' before line {line.number}"
-                    + ("" if _is_raw(outer.name) else f", or nest this block with more slashes ('{'/' * (outer.slashes + 1)} {start['name']}')"),
-                    line=outer.line))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"the {outer.name} block opened on line {outer.line} is still open where this block starts",
+                        f"close it with a line '{'/' * outer.slashes}' before line {line.number}"
+                        + (
+                            ""
+                            if _is_raw(outer.name)
+                            else f", or nest this block with more slashes ('{'/' * (outer.slashes + 1)} {start['name']}')"
+                        ),
+                        line=outer.line,
+                    )
+                )
                 return found
             problem = _start_problem(start, page, line.number)
             if problem:
@@ -63,21 +72,38 @@ def check_blocks(page: Page) -> list[ContentError]:
         if end:
             slashes = len(end["slashes"])
             if not stack:
-                found.append(ContentError(page.path, f"this '{end['slashes']}' closes no block",
-                                          "delete the line, or open the block it was meant to close (" + SEE + ")",
-                                          line=line.number))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"this '{end['slashes']}' closes no block",
+                        "delete the line, or open the block it was meant to close (" + SEE + ")",
+                        line=line.number,
+                    )
+                )
             elif slashes != stack[-1].slashes:
                 outer = stack[-1]
-                found.append(ContentError(page.path, f"this line closes a block with {slashes} slashes, but the "
-                                                     f"{outer.name} block of line {outer.line} opened with {outer.slashes}",
-                                          f"close it with '{'/' * outer.slashes}'", line=line.number))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"this line closes a block with {slashes} slashes, but the "
+                        f"{outer.name} block of line {outer.line} opened with {outer.slashes}",
+                        f"close it with '{'/' * outer.slashes}'",
+                        line=line.number,
+                    )
+                )
                 return found
             else:
                 stack.pop()
         i += 1
     for block in stack:
-        found.append(ContentError(page.path, f"this {block.name} block is never closed",
-                                  f"end it with a line '{'/' * block.slashes}'", line=block.line))
+        found.append(
+            ContentError(
+                page.path,
+                f"this {block.name} block is never closed",
+                f"end it with a line '{'/' * block.slashes}'",
+                line=block.line,
+            )
+        )
     return found
 
 
@@ -91,18 +117,31 @@ def _start_problem(start, page: Page, number: int) -> ContentError | None:
     name, arg = start["name"], (start["arg"] or "").strip()
     block = BLOCKS.get(name)
     if block is None:
-        return ContentError(page.path, f"'{name}' is not a block the course knows",
-                            f"use one of: {', '.join(sorted(BLOCKS))} ({SEE})", line=number)
+        return ContentError(
+            page.path,
+            f"'{name}' is not a block the course knows",
+            f"use one of: {', '.join(sorted(BLOCKS))} ({SEE})",
+            line=number,
+        )
     if block.ARGUMENT is True and not arg:
-        return ContentError(page.path, f"this {name} block has no title",
-                            f"write it after a '|': '/// {name} | …'", line=number)
+        return ContentError(
+            page.path, f"this {name} block has no title", f"write it after a '|': '/// {name} | …'", line=number
+        )
     if block.ARGUMENT is False and arg:
-        return ContentError(page.path, f"a {name} block takes no title ('| {arg}')",
-                            f"write '/// {name}' alone on the line ({SEE})", line=number)
+        return ContentError(
+            page.path,
+            f"a {name} block takes no title ('| {arg}')",
+            f"write '/// {name}' alone on the line ({SEE})",
+            line=number,
+        )
     choices = getattr(block, "CHOICES", None)
     if choices and arg not in choices:
-        return ContentError(page.path, f"a {name} block takes one of {', '.join(choices)}, not '{arg}'",
-                            f"write '/// {name} | {choices[0]}' (or another of them)", line=number)
+        return ContentError(
+            page.path,
+            f"a {name} block takes one of {', '.join(choices)}, not '{arg}'",
+            f"write '/// {name} | {choices[0]}' (or another of them)",
+            line=number,
+        )
     return None
 
 
@@ -113,15 +152,23 @@ def _check_settings(lines, i: int, name: str, page: Page, found: list) -> int:
         key, value = match["key"], match["value"]
         if name in BLOCKS and key not in options:
             takes = f"it takes: {', '.join(options)}" if options else "it takes none"
-            found.append(ContentError(page.path, f"the {name} block has no setting '{key}'", takes + f" ({SEE})",
-                                      line=lines[i].number))
+            found.append(
+                ContentError(
+                    page.path, f"the {name} block has no setting '{key}'", takes + f" ({SEE})", line=lines[i].number
+                )
+            )
         elif key in options:
             try:
-                options[key][1](yaml.safe_load(value))   # as pymdownx.blocks reads it: YAML
+                options[key][1](yaml.safe_load(value))  # as pymdownx.blocks reads it: YAML
             except (ValueError, TypeError, yaml.YAMLError):
-                found.append(ContentError(page.path, f"'{key}: {value}' is not a value the {name} block's '{key}' takes",
-                                          f"write a value like the default, '{key}: {_yaml(options[key][0])}' ({SEE})",
-                                          line=lines[i].number))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"'{key}: {value}' is not a value the {name} block's '{key}' takes",
+                        f"write a value like the default, '{key}: {_yaml(options[key][0])}' ({SEE})",
+                        line=lines[i].number,
+                    )
+                )
         i += 1
     return i
 

@@ -1,4 +1,5 @@
 """The few facts hooks need from a running MkDocs build."""
+
 from __future__ import annotations
 
 import functools
@@ -32,6 +33,7 @@ TEMPLATE_CACHE = _MemoryBytecodeCache()
 class Run:
     """What MkDocs was started for ('build', 'serve', 'gh-deploy'), told once by on_startup.
     Kept here, not in a hook: `mkdocs serve` loads the hooks afresh for every rebuild."""
+
     command = "build"
 
 
@@ -81,10 +83,12 @@ def unit_key(page) -> str:
 
 def fails_loudly(hook):
     """Turn a ContentError into the PluginError MkDocs prints without a traceback."""
+
     @functools.wraps(hook)
     def wrapper(*args, **kwargs):
         try:
             return hook(*args, **kwargs)
         except ContentError as err:
             raise PluginError(str(err)) from None
+
     return wrapper

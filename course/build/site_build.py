@@ -12,6 +12,7 @@ the site is left exactly as it was.
 MkDocs' progress lines (INFO) are not shown: the build prints one line per
 step instead. Its warnings and errors are shown as they are.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -55,7 +56,7 @@ class Build:
 
     def run(self) -> None:
         """Build into the staging folder, then put it in the site's place; raise BuildFailed otherwise."""
-        shutil.rmtree(self.staging, ignore_errors=True)   # left by a build that was killed
+        shutil.rmtree(self.staging, ignore_errors=True)  # left by a build that was killed
         try:
             self.check_sources()
             self.html()
@@ -70,7 +71,9 @@ class Build:
         """The rules of AUTHORING.md, before MkDocs starts (it checks them again, for `mkdocs serve`)."""
         langs = [lang.code for lang in languages(self.project / "mkdocs.yml")]
         pages = sum(1 for lang in langs for _ in (self.project / "docs" / lang).rglob("*.md"))
-        self.log(f"==> checking the course's files: {pages} pages in {len(langs)} languages, the UI words and mkdocs.yml")
+        self.log(
+            f"==> checking the course's files: {pages} pages in {len(langs)} languages, the UI words and mkdocs.yml"
+        )
         problems = check_project(self.project, langs)
         if problems:
             for line in report(problems).split("\n"):
@@ -82,16 +85,25 @@ class Build:
         self.log(f"==> building the site in {len(langs)} languages ({', '.join(langs)}) with mkdocs build --strict")
         start = time.perf_counter()
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.staging)],
-                                   cwd=self.project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.staging)],
+            cwd=self.project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         shown = []
         for line in process.stdout:
             line = line.rstrip("\n")
             if line.startswith(MKDOCS_LOG_PREFIXES) or line.startswith(MKDOCS_NOISE) or not line.strip():
                 continue
             for prefix in ("ERROR   -  ", "WARNING -  "):
-                line = line.replace(prefix, "error: " if prefix.startswith("ERROR") else "warning: ", 1) \
-                    if line.startswith(prefix) else line
+                line = (
+                    line.replace(prefix, "error: " if prefix.startswith("ERROR") else "warning: ", 1)
+                    if line.startswith(prefix)
+                    else line
+                )
             shown.append(line)
             self.log(line)
         if process.wait() != 0:
@@ -102,19 +114,22 @@ class Build:
     def pdfs(self) -> None:
         config = self.project / "mkdocs.yml"
         langs = [lang.code for lang in languages(config)]
-        self.log("==> making the course's PDFs in each language: the book, the trainers' material, the handouts "
-                 "(WeasyPrint; unchanged ones from the cache)")
+        self.log(
+            "==> making the course's PDFs in each language: the book, the trainers' material, the handouts "
+            "(WeasyPrint; unchanged ones from the cache)"
+        )
 
         def report(result):
             if result.pages:
                 self.log(f"==> {pdf_build.describe(result, self.staging)}")
             for problem in result.problems:
                 self.log(f"error: {result.pdf.name}: {problem}")
-            if result.unprintable and result.kind == "book":   # the book holds every page: say it once
+            if result.unprintable and result.kind == "book":  # the book holds every page: say it once
                 self.log(self.unprintable_message(result))
 
-        results = pdf_build.make_pdfs(self.staging, langs, default_language(config), jobs=self.jobs,
-                                      cache=self.pdf_cache, log=report)
+        results = pdf_build.make_pdfs(
+            self.staging, langs, default_language(config), jobs=self.jobs, cache=self.pdf_cache, log=report
+        )
         failed = [r.pdf.name for r in results if r.problems]
         if failed:
             raise BuildFailed(f"{', '.join(failed[:5])}{' …' if len(failed) > 5 else ''} could not be made (above)")
@@ -124,12 +139,19 @@ class Build:
         lang = result.lang
         files = [*sorted((self.project / "docs" / lang).rglob("*.md")), self.project / "i18n" / f"{lang}.yml"]
         places = pdf_build.where_written(result.unprintable, [f for f in files if f.is_file()])
-        lines = [f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {chars!r}: no font of the book has them"
-                 for path, line, chars in places]
-        fix = ("  How to fix: use another character, or, for a script the book's fonts lack, install its "
-               "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)")
-        return "\n".join([*lines, fix]) if lines else \
-            f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
+        lines = [
+            f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {chars!r}: no font of the book has them"
+            for path, line, chars in places
+        ]
+        fix = (
+            "  How to fix: use another character, or, for a script the book's fonts lack, install its "
+            "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)"
+        )
+        return (
+            "\n".join([*lines, fix])
+            if lines
+            else f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
+        )
 
     def offline_copies(self) -> None:
         """The PDFs, made after the pages, join each language's list of what a device may keep."""

@@ -21,6 +21,7 @@ The checks, one job each:
 - course/blocks/quiz_quality.py   quizzes that test understanding, not guessing
 - below                    a translation keeps its source's heading ids and quiz answers
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ MAX_SHOWN = 40
 @dataclass
 class CheckedPage:
     page: Page
-    questions: list[Question] | None = None    # None when the page's quiz could not be read
+    questions: list[Question] | None = None  # None when the page's quiz could not be read
 
 
 def check_project(root: Path, languages: list[str] | None = None) -> list[ContentError]:
@@ -71,7 +72,9 @@ def check_project(root: Path, languages: list[str] | None = None) -> list[Conten
     every_page = {name for _, name in pages}
     for (lang, _name), checked in pages.items():
         twins = frozenset(page for page in every_page if (lang, page) not in pages)
-        problems += check_links(checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins)
+        problems += check_links(
+            checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins
+        )
     problems += parity_problems(pages, project.languages)
     problems += quiz_rule_problems(project, pages)
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
@@ -83,28 +86,41 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
     found = []
     order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}
     for lang in project.languages:
-        quizzes = sorted(((name, checked.page.path, checked.questions,
-                           quiz_quality.learning_objectives([line.raw for line in checked.page.lines]))
-                          for (code, name), checked in pages.items()
-                          if code == lang and checked.questions
-                          and checked.page.front_matter.data.get("translation") != "untranslated"),
-                         key=lambda quiz: order.get(quiz[0], len(order)))
+        quizzes = sorted(
+            (
+                (
+                    name,
+                    checked.page.path,
+                    checked.questions,
+                    quiz_quality.learning_objectives([line.raw for line in checked.page.lines]),
+                )
+                for (code, name), checked in pages.items()
+                if code == lang
+                and checked.questions
+                and checked.page.front_matter.data.get("translation") != "untranslated"
+            ),
+            key=lambda quiz: order.get(quiz[0], len(order)),
+        )
         try:
             openers = strings.load_strings(lang, project.strings_dir)["quiz"]
         except ContentError:
-            continue   # reported by string_problems
+            continue  # reported by string_problems
         found += quiz_quality.problems(quiz_quality.figures_of(lang, quizzes), openers)
     return found
 
 
-def _check_page(path: Path, lang: str, name: str, languages: list[str]) -> tuple[CheckedPage | None, list[ContentError]]:
+def _check_page(
+    path: Path, lang: str, name: str, languages: list[str]
+) -> tuple[CheckedPage | None, list[ContentError]]:
     """One page's own checks, worked out once per change of the file (`mkdocs serve` rebuilds on
     every save: only the saved page is checked again; links and parity are checked every time)."""
     return _check_page_once(path, lang, name, tuple(languages))
 
 
 @once_per_change
-def _check_page_once(path: Path, lang: str, name: str, languages: tuple) -> tuple[CheckedPage | None, list[ContentError]]:
+def _check_page_once(
+    path: Path, lang: str, name: str, languages: tuple
+) -> tuple[CheckedPage | None, list[ContentError]]:
     languages = list(languages)
     try:
         page = read_page(path, lang, name)
@@ -128,11 +144,15 @@ def nav_problems(project: Project) -> list[ContentError]:
         # A page that some languages have and others lack is the trees check's to report.
         if any((project.docs / lang / page).is_file() for lang in project.languages):
             continue
-        found.append(ContentError(
-            project.mkdocs_yml, f"nav: names '{page}', which does not exist in any language "
-                                f"({', '.join(f'docs/{lang}/' for lang in project.languages)})",
-            "check the file name under nav: (a path inside docs/<lang>/), or add the page to every language tree",
-            line=line))
+        found.append(
+            ContentError(
+                project.mkdocs_yml,
+                f"nav: names '{page}', which does not exist in any language "
+                f"({', '.join(f'docs/{lang}/' for lang in project.languages)})",
+                "check the file name under nav: (a path inside docs/<lang>/), or add the page to every language tree",
+                line=line,
+            )
+        )
     return found
 
 
@@ -164,27 +184,41 @@ def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[s
 def _heading_differences(page: Page, source: Page) -> list[ContentError]:
     mine = [h for h in headings(page) if h.id]
     theirs = [h for h in headings(source) if h.id]
-    if source.front_matter.data.get("sorted_per_language"):   # each language in its own alphabetical order
+    if source.front_matter.data.get("sorted_per_language"):  # each language in its own alphabetical order
         mine, theirs = sorted(mine, key=lambda h: h.id), sorted(theirs, key=lambda h: h.id)
     for index, heading in enumerate(mine):
         expected = theirs[index] if index < len(theirs) else None
         if expected is None or heading.id != expected.id:
-            should = (f"the source has #{expected.id} here ({_where(source, expected.line)})" if expected
-                      else f"the source has no more headings with ids ({_where(source, None)})")
-            return [ContentError(page.path, f"this heading's id #{heading.id} differs from the source page: {should}",
-                                 "keep the source's heading ids, in the same order, in every language", line=heading.line)]
+            should = (
+                f"the source has #{expected.id} here ({_where(source, expected.line)})"
+                if expected
+                else f"the source has no more headings with ids ({_where(source, None)})"
+            )
+            return [
+                ContentError(
+                    page.path,
+                    f"this heading's id #{heading.id} differs from the source page: {should}",
+                    "keep the source's heading ids, in the same order, in every language",
+                    line=heading.line,
+                )
+            ]
     if len(mine) < len(theirs):
         missing = theirs[len(mine)]
-        return [ContentError(page.path, f"the heading #{missing.id} of the source ({_where(source, missing.line)}) "
-                                        "is missing from this page",
-                             "translate every heading of the source and keep its {#id}",
-                             line=mine[-1].line if mine else page.body_start)]
+        return [
+            ContentError(
+                page.path,
+                f"the heading #{missing.id} of the source ({_where(source, missing.line)}) is missing from this page",
+                "translate every heading of the source and keep its {#id}",
+                line=mine[-1].line if mine else page.body_start,
+            )
+        ]
     return []
 
 
 def _exercise_differences(page: Page, source: Page) -> list[ContentError]:
     """A translation's exercises keep the source's ids and answer fields, in order: the learner's
     notes follow them from one language to another."""
+
     def shape(exercise):
         return exercise.id, {k: v for k, v in exercise.settings.items() if k in FIELD_KINDS}
 
@@ -192,16 +226,30 @@ def _exercise_differences(page: Page, source: Page) -> list[ContentError]:
     for index, exercise in enumerate(mine):
         expected = theirs[index] if index < len(theirs) else None
         if expected is None or shape(exercise) != shape(expected):
-            should = (f"the source's exercise {index + 1} has id '{expected.id}' and fields "
-                      f"{shape(expected)[1] or 'of text only'} ({_where(source, expected.line)})" if expected
-                      else f"the source has {len(theirs)} exercises ({_where(source, None)})")
-            return [ContentError(page.path, f"this exercise differs from the source page: {should}",
-                                 "keep the settings lines of the source's exercises (id, lists, ratings, rated-lists) "
-                                 "as they are, in the same order", line=exercise.line)]
+            should = (
+                f"the source's exercise {index + 1} has id '{expected.id}' and fields "
+                f"{shape(expected)[1] or 'of text only'} ({_where(source, expected.line)})"
+                if expected
+                else f"the source has {len(theirs)} exercises ({_where(source, None)})"
+            )
+            return [
+                ContentError(
+                    page.path,
+                    f"this exercise differs from the source page: {should}",
+                    "keep the settings lines of the source's exercises (id, lists, ratings, rated-lists) "
+                    "as they are, in the same order",
+                    line=exercise.line,
+                )
+            ]
     if len(mine) < len(theirs):
-        return [ContentError(page.path, f"the source has {len(theirs)} exercises, this page {len(mine)} "
-                                        f"({_where(source, None)})", "translate every exercise of the source",
-                             line=page.body_start)]
+        return [
+            ContentError(
+                page.path,
+                f"the source has {len(theirs)} exercises, this page {len(mine)} ({_where(source, None)})",
+                "translate every exercise of the source",
+                line=page.body_start,
+            )
+        ]
     return []
 
 
@@ -210,25 +258,40 @@ def _quiz_differences(checked: CheckedPage, source: CheckedPage) -> list[Content
     path = checked.page.path
     if len(mine) != len(theirs):
         line = mine[-1].line if mine else checked.page.body_start
-        return [ContentError(path, f"this page has {len(mine)} quiz questions, its source has {len(theirs)} "
-                                   f"({_where(source.page, None)})",
-                             "translate every question of the source, no more, no fewer", line=line)]
+        return [
+            ContentError(
+                path,
+                f"this page has {len(mine)} quiz questions, its source has {len(theirs)} ({_where(source.page, None)})",
+                "translate every question of the source, no more, no fewer",
+                line=line,
+            )
+        ]
     found = []
     for number, (q, s) in enumerate(zip(mine, theirs, strict=True), start=1):
         if len(q.options) != len(s.options):
             problem = f"question {number} has {len(q.options)} options, its source has {len(s.options)}"
         elif q.answer_key != s.answer_key:
-            problem = (f"question {number} marks option(s) {_numbers(q.answer_key)} as right, its source marks "
-                       f"{_numbers(s.answer_key)}")
+            problem = (
+                f"question {number} marks option(s) {_numbers(q.answer_key)} as right, its source marks "
+                f"{_numbers(s.answer_key)}"
+            )
         elif q.situation != s.situation:
-            problem = f"question {number} {'is' if q.situation else 'is not'} marked 'situation: true', unlike its source"
+            problem = (
+                f"question {number} {'is' if q.situation else 'is not'} marked 'situation: true', unlike its source"
+            )
         elif q.objective != s.objective:
             problem = f"question {number} tests objective {q.objective or 'none'}, its source objective {s.objective or 'none'}"
         else:
             continue
-        found.append(ContentError(path, f"{problem} ({_where(source.page, s.line)})",
-                                  "keep the source's options in the same order, with [x] on the same ones, and its "
-                                  "settings lines (situation, objective) as they are", line=q.line))
+        found.append(
+            ContentError(
+                path,
+                f"{problem} ({_where(source.page, s.line)})",
+                "keep the source's options in the same order, with [x] on the same ones, and its "
+                "settings lines (situation, objective) as they are",
+                line=q.line,
+            )
+        )
     return found
 
 
@@ -244,5 +307,8 @@ def report(problems: list[ContentError]) -> str:
     """One message for a build that stops: every problem, each with its file, line and fix."""
     shown = problems[:MAX_SHOWN]
     more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-    return (f"The course's files have {len(problems)} problem(s) to fix before the site can be built:\n"
-            + "\n".join(str(p) for p in shown) + more)
+    return (
+        f"The course's files have {len(problems)} problem(s) to fix before the site can be built:\n"
+        + "\n".join(str(p) for p in shown)
+        + more
+    )

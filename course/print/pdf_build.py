@@ -8,6 +8,7 @@ WeasyPrint or this module's way of rendering changed: a one-page edit renders
 one book. Used by scripts/build_pdfs.py, course/build/site_build.py and
 benchmarks/benchmark_pdf.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,10 +32,10 @@ from course import PROJECT_ROOT
 from course.print import pdf_check, print_book
 
 # Raise when render() changes what it writes: every cached PDF is then made again.
-RENDERING = "2"   # 2: tagged PDF/UA-1, with the language of passages in another language
+RENDERING = "2"  # 2: tagged PDF/UA-1, with the language of passages in another language
 PDF_VARIANT = "pdf/ua-1"
 CACHE_DIR = Path(os.environ.get("COURSE_PDF_CACHE", PROJECT_ROOT / ".cache" / "pdf"))
-CACHE_KEEP = 60          # the newest cached PDFs kept
+CACHE_KEEP = 60  # the newest cached PDFs kept
 LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 
 
@@ -42,13 +43,13 @@ LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 class Rendered:
     lang: str
     pdf: Path
-    kind: str = "book"             # "book", "trainers" or "handout" (course/print/print_book.py)
+    kind: str = "book"  # "book", "trainers" or "handout" (course/print/print_book.py)
     pages: int = 0
-    size: int = 0                  # bytes
+    size: int = 0  # bytes
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
-    unprintable: set[str] = field(default_factory=set)   # characters the book's fonts lack
-    cached: bool = False           # taken from the cache, not rendered
+    unprintable: set[str] = field(default_factory=set)  # characters the book's fonts lack
+    cached: bool = False  # taken from the cache, not rendered
 
 
 class _Collect(logging.Handler):
@@ -67,8 +68,9 @@ def render(site_dir: Path, job: print_book.PrintJob, lang: str) -> Rendered:
     source, target = site_dir / job.page, site_dir / job.pdf
     result = Rendered(lang, target, job.kind)
     if not source.is_file():
-        result.problems.append(f"{source} is missing: build the site first (mkdocs build), "
-                               "which writes each language's print pages")
+        result.problems.append(
+            f"{source} is missing: build the site first (mkdocs build), which writes each language's print pages"
+        )
         return result
     warnings = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -135,6 +137,7 @@ def where_written(characters: set[str], files: list[Path], limit: int = 5) -> li
 
 # ---- the cache ------------------------------------------------------------------------------
 
+
 def cache_key(site_dir: Path, job: print_book.PrintJob) -> str | None:
     """A hash of everything that makes the PDF what it is; None when the print page is missing."""
     source = site_dir / job.page
@@ -154,8 +157,9 @@ def _tools_and_fonts() -> str:
     import weasyprint
 
     try:
-        fonts = subprocess.run(["fc-list", "--format", "%{file} %{fontversion}\\n"], capture_output=True,
-                               text=True, check=True).stdout
+        fonts = subprocess.run(
+            ["fc-list", "--format", "%{file} %{fontversion}\\n"], capture_output=True, text=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         fonts = "fc-list unavailable"
     return f"weasyprint {weasyprint.__version__}\n" + "\n".join(sorted(fonts.splitlines()))
@@ -169,7 +173,7 @@ def _from_cache(key: str, cache: Path, result: Rendered) -> bool:
     result.pdf.parent.mkdir(parents=True, exist_ok=True)
     result.kind = recorded.get("kind", result.kind)
     shutil.copyfile(pdf, result.pdf)
-    os.utime(pdf)   # newest first when the cache is pruned
+    os.utime(pdf)  # newest first when the cache is pruned
     result.pages, result.size, result.cached = recorded["pages"], result.pdf.stat().st_size, True
     return True
 
@@ -179,8 +183,9 @@ def _into_cache(key: str, cache: Path, result: Rendered) -> None:
     temporary = cache / f".{key}.{os.getpid()}.pdf"
     shutil.copyfile(result.pdf, temporary)
     temporary.replace(cache / f"{key}.pdf")
-    (cache / f"{key}.json").write_text(json.dumps({"lang": result.lang, "kind": result.kind, "pages": result.pages}),
-                                       encoding="utf-8")
+    (cache / f"{key}.json").write_text(
+        json.dumps({"lang": result.lang, "kind": result.kind, "pages": result.pages}), encoding="utf-8"
+    )
     for old in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
         old.unlink(missing_ok=True)
         old.with_suffix(".json").unlink(missing_ok=True)
@@ -198,16 +203,30 @@ def make_pdf(site_dir: Path, job: print_book.PrintJob, lang: str, cache: Path | 
     return result
 
 
-def make_pdfs(site_dir: Path, langs: list[str], default: str, *, jobs: int = 0, cache: Path | None = CACHE_DIR,
-              log: Callable[[Rendered], None] = lambda result: None) -> list[Rendered]:
+def make_pdfs(
+    site_dir: Path,
+    langs: list[str],
+    default: str,
+    *,
+    jobs: int = 0,
+    cache: Path | None = CACHE_DIR,
+    log: Callable[[Rendered], None] = lambda result: None,
+) -> list[Rendered]:
     """Every PDF of every language (the book, the trainers' material, the handouts: whatever print
     pages the build wrote), rendered in parallel (one per core), each reported to `log` as it is done."""
     work = [(job, lang) for lang in langs for job in print_book.jobs_in(site_dir, lang, default)]
     missing = [lang for lang in langs if not any(code == lang for _, code in work)]
-    results = [Rendered(lang, site_dir / print_book.pdf_path(lang, default),
-                        problems=[f"{site_dir / print_book.print_page_path(lang, default)} is missing: build the "
-                                  "site first (mkdocs build), which writes each language's print pages"])
-               for lang in missing]
+    results = [
+        Rendered(
+            lang,
+            site_dir / print_book.pdf_path(lang, default),
+            problems=[
+                f"{site_dir / print_book.print_page_path(lang, default)} is missing: build the "
+                "site first (mkdocs build), which writes each language's print pages"
+            ],
+        )
+        for lang in missing
+    ]
     workers = jobs or min(os.cpu_count() or 1, len(work)) or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(make_pdf, site_dir, job, lang, cache) for job, lang in work]
@@ -224,7 +243,7 @@ def _relative(path: Path, site_dir: Path) -> str:
 
 def describe(result: Rendered, site_dir: Path) -> str:
     how = "unchanged, from the cache" if result.cached else f"rendered in {result.seconds:.1f} s"
-    return (f"PDF {result.lang} {result.kind}: {_relative(result.pdf, site_dir)}, {result.pages} pages, "
-            f"{result.size / 1024:.0f} KiB ({how})")
-
-
+    return (
+        f"PDF {result.lang} {result.kind}: {_relative(result.pdf, site_dir)}, {result.pages} pages, "
+        f"{result.size / 1024:.0f} KiB ({how})"
+    )

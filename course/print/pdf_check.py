@@ -12,6 +12,7 @@ used, and its own character map would not list the letters. A character no
 font of the book has would instead be drawn with some other font of the
 machine: that shows as a font that is not the book's.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,11 +35,11 @@ TRIPLE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
 
 @dataclass
 class PdfFont:
-    name: str                         # BaseFont without the subset tag: 'Noto-Serif-Bold'
+    name: str  # BaseFont without the subset tag: 'Noto-Serif-Bold'
     subtype: str
     embedded: bool
-    characters: set[str] = field(default_factory=set)      # what its glyphs stand for (ToUnicode), one by one
-    covered: set[int] | None = None   # the code points the embedded font has glyphs for
+    characters: set[str] = field(default_factory=set)  # what its glyphs stand for (ToUnicode), one by one
+    covered: set[int] | None = None  # the code points the embedded font has glyphs for
 
     def family_matches(self, families) -> bool:
         plain = self.name.replace("-", " ")
@@ -86,7 +87,7 @@ def _to_unicode(font) -> set[str]:
     data = _resolve(font["/ToUnicode"]).get_data()
     chars = set()
     for block in BFCHAR.findall(data):
-        for _, target in PAIR.findall(block):   # a glyph -> the character(s) it stands for ('' for none)
+        for _, target in PAIR.findall(block):  # a glyph -> the character(s) it stands for ('' for none)
             chars.update(bytes.fromhex(target.decode()).decode("utf-16-be", "replace"))
     for block in BFRANGE.findall(data):
         for start, end, first in TRIPLE.findall(block):
@@ -109,7 +110,7 @@ def _font(font) -> PdfFont:
     installed = installed_fonts().get(name)
     if installed:
         pdf_font.covered = _coverage(installed)
-    elif files:   # not installed here (a PDF from elsewhere): the embedded subset is all there is
+    elif files:  # not installed here (a PDF from elsewhere): the embedded subset is all there is
         try:
             program = TTFont(io.BytesIO(_resolve(descriptor[files[0]]).get_data()))
             cmap = program.getBestCmap() if "cmap" in program else None
@@ -124,8 +125,9 @@ def installed_fonts() -> dict[str, str]:
     """The machine's fonts by the name WeasyPrint gives them in a PDF: 'Noto-Sans-Arabic-Bold' ->
     '/usr/share/fonts/…/NotoSansArabic-Bold.ttf' (family and style, spaces made hyphens)."""
     try:
-        listing = subprocess.run(["fc-list", "--format", "%{family[0]}|%{style[0]}|%{file}\n"],
-                                 capture_output=True, text=True, check=True).stdout
+        listing = subprocess.run(
+            ["fc-list", "--format", "%{family[0]}|%{style[0]}|%{file}\n"], capture_output=True, text=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
     found = {}
@@ -175,9 +177,11 @@ def problems(pdf: Path | PdfReader, families) -> list[str]:
         if not font.embedded:
             found.append(f"the font {font.name} is not embedded")
         if not font.family_matches(families):
-            found.append(f"{''.join(sorted(font.characters))!r} printed with {font.name}, which is not one of the "
-                         f"book's fonts ({', '.join(families)}): no font of the book has these characters "
-                         "(TRANSLATING.md, 'A language in another script')")
+            found.append(
+                f"{''.join(sorted(font.characters))!r} printed with {font.name}, which is not one of the "
+                f"book's fonts ({', '.join(families)}): no font of the book has these characters "
+                "(TRANSLATING.md, 'A language in another script')"
+            )
         if font.missing:
             found.append(f"the font {font.name} has no glyph for {''.join(sorted(font.missing))!r}")
     return found
@@ -185,13 +189,14 @@ def problems(pdf: Path | PdfReader, families) -> list[str]:
 
 # ---- the PDF's structure tags (PDF/UA) ------------------------------------------------------
 
+
 @dataclass
 class Structure:
-    tagged: bool                          # a structure tree, and MarkInfo /Marked true
-    lang: str                             # the document's language (/Lang)
-    title: str                            # shown as the window title (DisplayDocTitle)
-    ua_part: str | None                   # pdfuaid:part in the XMP metadata
-    tags: dict[str, int] = field(default_factory=dict)           # structure type -> count
+    tagged: bool  # a structure tree, and MarkInfo /Marked true
+    lang: str  # the document's language (/Lang)
+    title: str  # shown as the window title (DisplayDocTitle)
+    ua_part: str | None  # pdfuaid:part in the XMP metadata
+    tags: dict[str, int] = field(default_factory=dict)  # structure type -> count
     figure_alts: list[str | None] = field(default_factory=list)  # each Figure's /Alt
     passage_langs: dict[str, int] = field(default_factory=dict)  # /Lang on structure elements
     bookmarks: int = 0
@@ -205,9 +210,13 @@ def structure(pdf: Path | PdfReader) -> Structure:
     xmp = _resolve(root.get("/Metadata"))
     metadata = xmp.get_data().decode("utf-8", "replace") if xmp is not None else ""
     part = re.search(r"pdfuaid:part(?:>|=\")(\d)", metadata)
-    found = Structure(tagged=marked and "/StructTreeRoot" in root, lang=str(root.get("/Lang", "")),
-                      title=str((reader.metadata or {}).get("/Title", "")), ua_part=part.group(1) if part else None,
-                      bookmarks=len(reader.outline))
+    found = Structure(
+        tagged=marked and "/StructTreeRoot" in root,
+        lang=str(root.get("/Lang", "")),
+        title=str((reader.metadata or {}).get("/Title", "")),
+        ua_part=part.group(1) if part else None,
+        bookmarks=len(reader.outline),
+    )
     tags, langs, stack = {}, {}, [root.get("/StructTreeRoot")] if "/StructTreeRoot" in root else []
     while stack:
         node = _resolve(stack.pop())

@@ -23,6 +23,7 @@ content for paper:
 
 The words come from the language's i18n/<lang>.yml (`print:` and others).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -40,15 +41,15 @@ from markupsafe import Markup
 from course.config import language_root
 from course.errors import ContentError
 
-BOOK_NAME = "peer-support-course"          # downloads/<BOOK_NAME>-<lang>.pdf
-PRINT_PAGE = "print.html"                  # <lang prefix>print.html, the input of the book's PDF
-TRAINERS_PAGE = "print-trainers.html"      # <lang prefix>print-trainers.html: the trainers' material
-HANDOUT_PAGES = "print-handouts"           # <lang prefix>print-handouts/<unit>.html: the handouts
+BOOK_NAME = "peer-support-course"  # downloads/<BOOK_NAME>-<lang>.pdf
+PRINT_PAGE = "print.html"  # <lang prefix>print.html, the input of the book's PDF
+TRAINERS_PAGE = "print-trainers.html"  # <lang prefix>print-trainers.html: the trainers' material
+HANDOUT_PAGES = "print-handouts"  # <lang prefix>print-handouts/<unit>.html: the handouts
 DOWNLOADS = "downloads"
-HANDOUTS = "handouts"                      # <lang prefix>downloads/handouts/<unit>-<lang>.pdf
+HANDOUTS = "handouts"  # <lang prefix>downloads/handouts/<unit>-<lang>.pdf
 KINDS = ("book", "trainers", "handout")
 STYLESHEET = "assets/stylesheets/print-book.css"
-TEMPLATE = "book.html"                     # in overrides/print/
+TEMPLATE = "book.html"  # in overrides/print/
 # The book's fonts (print-book.css): every font in a PDF must be one of these families (a family
 # names its scripts' own faces too: "Noto Sans" covers "Noto Sans Arabic"), embedded.
 FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Naskh Arabic")
@@ -59,6 +60,7 @@ PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 
 # ---- where things are in the built site ----------------------------------
+
 
 def print_page_path(lang: str, default: str) -> str:
     return language_root(lang, default) + PRINT_PAGE
@@ -76,10 +78,11 @@ def pdf_path(lang: str, default: str) -> str:
 @dataclass(frozen=True)
 class PrintJob:
     """One PDF of a language: its kind, its print page and its PDF, from the site's root."""
-    kind: str                     # "book", "trainers" or "handout"
+
+    kind: str  # "book", "trainers" or "handout"
     page: str
     pdf: str
-    unit: str = ""                # a handout's unit, as in nav: 'what-is-peer-support.md'
+    unit: str = ""  # a handout's unit, as in nav: 'what-is-peer-support.md'
 
 
 def book_job(lang: str, default: str) -> PrintJob:
@@ -93,8 +96,9 @@ def trainers_job(lang: str, default: str) -> PrintJob:
 
 def handout_job(lang: str, default: str, unit: str) -> PrintJob:
     root, name = language_root(lang, default), unit.removesuffix(".md").replace("/", "-")
-    return PrintJob("handout", f"{root}{HANDOUT_PAGES}/{name}.html", f"{root}{DOWNLOADS}/{HANDOUTS}/{name}-{lang}.pdf",
-                    unit)
+    return PrintJob(
+        "handout", f"{root}{HANDOUT_PAGES}/{name}.html", f"{root}{DOWNLOADS}/{HANDOUTS}/{name}-{lang}.pdf", unit
+    )
 
 
 def jobs_in(site_dir: Path, lang: str, default: str) -> list[PrintJob]:
@@ -109,14 +113,15 @@ def jobs_in(site_dir: Path, lang: str, default: str) -> list[PrintJob]:
 
 # ---- the book's outline, from mkdocs.yml's nav: ---------------------------
 
+
 @dataclass
 class Unit:
-    src: str                 # path in the language tree, as in nav: 'trainer/guidelines.md'
+    src: str  # path in the language tree, as in nav: 'trainer/guidelines.md'
     title: str
-    url: str                 # the page's URL from the site root: 'el/trainer/guidelines.html'
-    content: str             # the rendered page content (HTML)
+    url: str  # the page's URL from the site root: 'el/trainer/guidelines.html'
+    content: str  # the rendered page content (HTML)
     description: str = ""
-    printed: bool = True     # front matter `print: false` keeps a page of the site out of the book
+    printed: bool = True  # front matter `print: false` keeps a page of the site out of the book
 
     @property
     def anchor(self) -> str:
@@ -127,7 +132,7 @@ class Unit:
 class Part:
     key: str
     title: str
-    children: list = field(default_factory=list)   # Unit | Part
+    children: list = field(default_factory=list)  # Unit | Part
 
     @property
     def anchor(self) -> str:
@@ -159,8 +164,11 @@ def outline(nav: list, pages: dict[str, Unit], section_titles: dict, config_file
 
 def _page(src: str, pages: dict[str, Unit], config_file: Path) -> Unit:
     if src not in pages:
-        raise ContentError(config_file, f"nav: names '{src}', which was not built in this language",
-                           "check the file name under nav: in mkdocs.yml and in docs/<lang>/")
+        raise ContentError(
+            config_file,
+            f"nav: names '{src}', which was not built in this language",
+            "check the file name under nav: in mkdocs.yml and in docs/<lang>/",
+        )
     return pages[src]
 
 
@@ -194,17 +202,18 @@ def units_of(items: list) -> list[Unit]:
 
 # ---- reshaping one unit's content for paper -------------------------------
 
+
 @dataclass
 class KeyQuestion:
-    label: str               # 'Question 1.'
+    label: str  # 'Question 1.'
     text: str
-    answers: str             # HTML: the answer key's list
+    answers: str  # HTML: the answer key's list
 
 
 @dataclass
 class KeyExercise:
     title: str
-    answer: str              # HTML: the model answer's body
+    answer: str  # HTML: the model answer's body
 
 
 @dataclass
@@ -234,7 +243,7 @@ class _Links:
             anchor = self.anchors[target]
             return (f"#{anchor}--{fragment}" if fragment else f"#{anchor}"), "xref"
         if target.endswith(".html"):
-            return None, "file"      # a page outside the book (another language): no link on paper
+            return None, "file"  # a page outside the book (another language): no link on paper
         return posixpath.relpath(target, self.print_dir or "."), "file"
 
 
@@ -346,17 +355,25 @@ def _reshape_quizzes(root, key: UnitKey) -> None:
         answer_key = next(iter(_by_class(question, "details", "quiz__answer-key")), None)
         if answer_key is not None:
             listing = answer_key.find("ul")
-            key.questions.append(KeyQuestion(
-                label=_text(number) if number is not None else "",
-                text=_text(text) if text is not None else "",
-                answers=_html(listing) if listing is not None else ""))
+            key.questions.append(
+                KeyQuestion(
+                    label=_text(number) if number is not None else "",
+                    text=_text(text) if text is not None else "",
+                    answers=_html(listing) if listing is not None else "",
+                )
+            )
             _drop(answer_key)
-        for el in (_by_class(question, "*", "quiz__actions") + _by_class(question, "*", "quiz__result")
-                   + _by_class(question, "*", "quiz__feedback")):
+        for el in (
+            _by_class(question, "*", "quiz__actions")
+            + _by_class(question, "*", "quiz__result")
+            + _by_class(question, "*", "quiz__feedback")
+        ):
             _drop(el)
         for el in list(question.iter("input")):
-            box = etree.Element("span", {"class": "tick-box " + ("tick-box--square" if el.get("type") == "checkbox"
-                                                                    else "tick-box--round")})
+            box = etree.Element(
+                "span",
+                {"class": "tick-box " + ("tick-box--square" if el.get("type") == "checkbox" else "tick-box--round")},
+            )
             box.tail = el.tail
             el.getparent().replace(el, box)
         for el in question.iter("div"):
@@ -380,8 +397,12 @@ def _reshape_exercises(root, key: UnitKey) -> None:
         title = next(iter(_by_class(exercise, "p", "exercise__title")), None)
         for answer in _by_class(exercise, "details", "model-answer"):
             body = next(iter(_by_class(answer, "div", "model-answer__body")), None)
-            key.exercises.append(KeyExercise(title=_text(title) if title is not None else "",
-                                             answer=_inner_html(body) if body is not None else ""))
+            key.exercises.append(
+                KeyExercise(
+                    title=_text(title) if title is not None else "",
+                    answer=_inner_html(body) if body is not None else "",
+                )
+            )
             _drop(answer)
 
 
@@ -392,6 +413,7 @@ def _is_form(table) -> bool:
 
 
 # ---- the whole book --------------------------------------------------------
+
 
 def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
@@ -411,17 +433,20 @@ def css_content(pattern: str) -> str:
 def handout_units(items: list) -> list[Unit]:
     """The units a handout is made of: those of the course's parts (not the trainers' part, nor the
     pages outside the parts: home, glossary, about)."""
-    return [unit for item in items if isinstance(item, Part) and not item.is_trainer for unit in units_of(item.children)]
+    return [
+        unit for item in items if isinstance(item, Part) and not item.is_trainer for unit in units_of(item.children)
+    ]
 
 
 @dataclass
 class Printed:
     """A language's units reshaped for paper once (their bodies with in-book links), and the answer key:
     every PDF of the language is made from these."""
+
     items: list
-    bodies: dict[str, str]            # unit anchor -> body
+    bodies: dict[str, str]  # unit anchor -> body
     keys: list[UnitKey]
-    page: str                         # the book's print page, which the bodies' links are relative to
+    page: str  # the book's print page, which the bodies' links are relative to
 
 
 def prepare(items: list, print_page: str) -> Printed:
@@ -455,12 +480,18 @@ def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
 def _environment(template_dir: str) -> jinja2.Environment:
     """One environment per template folder: the book's template is compiled once, not once per PDF
     (Jinja's auto_reload still compiles it again when the file changes, as under `mkdocs serve`)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
-def render_print_page(job: PrintJob, printed: Printed, *, lang: str, words: dict, template_dir: Path, date: str,
-                      direction: str = "ltr") -> str:
+def render_print_page(
+    job: PrintJob, printed: Printed, *, lang: str, words: dict, template_dir: Path, date: str, direction: str = "ltr"
+) -> str:
     """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout."""
     if job.kind == "book":
         shown = printed.items
@@ -470,22 +501,45 @@ def render_print_page(job: PrintJob, printed: Printed, *, lang: str, words: dict
         shown = [unit for unit in units_of(printed.items) if unit.src == job.unit]
     anchors = {unit.anchor for unit in units_of(shown)}
     deeper = job.page.count("/") - printed.page.count("/")
-    bodies = {anchor: printed.bodies[anchor] if job.kind == "book" else
-              _only_links_within(printed.bodies[anchor], anchors, deeper) for anchor in anchors}
-    keys = [] if job.kind == "handout" else printed.keys   # a handout is for learners: no answers
+    bodies = {
+        anchor: printed.bodies[anchor]
+        if job.kind == "book"
+        else _only_links_within(printed.bodies[anchor], anchors, deeper)
+        for anchor in anchors
+    }
+    keys = [] if job.kind == "handout" else printed.keys  # a handout is for learners: no answers
     p = words["print"]
     page_css = {
         "page_of": Markup(css_content(p["page_of"])),
         "page_ref": Markup(css_content(p["page_ref"]).replace("counter(page)", "target-counter(attr(href), page)")),
     }
     has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in shown)
-    return _environment(str(template_dir)).get_template(TEMPLATE).render(
-        kind=job.kind, lang=lang, direction=direction, words=words, items=shown,
-        bodies={k: Markup(v) for k, v in bodies.items()},
-        keys=[{"unit": k.unit, "linked": k.unit.anchor in anchors,
-               "questions": [{"label": q.label, "text": q.text, "answers": Markup(q.answers)} for q in k.questions],
-               "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises]} for k in keys],
-        key_anchor="answer-key", has_trainer_part=has_trainer_part,
-        stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(job.page) or "."),
-        page_css=page_css, date=date, dated=p["dated"].format(date=date),
+    return (
+        _environment(str(template_dir))
+        .get_template(TEMPLATE)
+        .render(
+            kind=job.kind,
+            lang=lang,
+            direction=direction,
+            words=words,
+            items=shown,
+            bodies={k: Markup(v) for k, v in bodies.items()},
+            keys=[
+                {
+                    "unit": k.unit,
+                    "linked": k.unit.anchor in anchors,
+                    "questions": [
+                        {"label": q.label, "text": q.text, "answers": Markup(q.answers)} for q in k.questions
+                    ],
+                    "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises],
+                }
+                for k in keys
+            ],
+            key_anchor="answer-key",
+            has_trainer_part=has_trainer_part,
+            stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(job.page) or "."),
+            page_css=page_css,
+            date=date,
+            dated=p["dated"].format(date=date),
+        )
     )

@@ -1,4 +1,5 @@
 """The front matter every course page carries, and its checks (see AUTHORING.md)."""
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ REQUIRED = ("description", "source_language", "translation")
 class FrontMatter:
     data: dict
     lines: dict[str, int]  # key -> line number in the file, for messages
-    end_line: int          # the line of the closing '---'
+    end_line: int  # the line of the closing '---'
 
 
 @once_per_change
@@ -30,22 +31,35 @@ def read_front_matter(path: Path) -> FrontMatter:
 
 def _parse(text: str, path: Path) -> FrontMatter:
     if not text.strip():
-        raise ContentError(path, "this page is empty",
-                           "write the page, starting with its front matter (AUTHORING.md), or delete it in every language",
-                           line=1)
+        raise ContentError(
+            path,
+            "this page is empty",
+            "write the page, starting with its front matter (AUTHORING.md), or delete it in every language",
+            line=1,
+        )
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        raise ContentError(path, "the page has no front matter: its first line is not '---'",
-                           "start the file with a '---' block: see AUTHORING.md", line=1)
+        raise ContentError(
+            path,
+            "the page has no front matter: its first line is not '---'",
+            "start the file with a '---' block: see AUTHORING.md",
+            line=1,
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        raise ContentError(path, "the front matter is never closed", "add a line '---' after the last key", line=1) from None
+        raise ContentError(
+            path, "the front matter is never closed", "add a line '---' after the last key", line=1
+        ) from None
     block = "\n".join(lines[1:end])
     for number, line in enumerate(lines[1:end], start=2):
         if _unclosed_quote(line):
-            raise ContentError(path, "the front matter is not valid: a quote on this line is never closed",
-                               "end the value with the same quote mark it starts with (one value per line)", line=number)
+            raise ContentError(
+                path,
+                "the front matter is not valid: a quote on this line is never closed",
+                "end the value with the same quote mark it starts with (one value per line)",
+                line=number,
+            )
     try:
         data = load_yaml(block) or {}
     except yaml.YAMLError as err:
@@ -84,8 +98,10 @@ def _yaml_error(path: Path, err: yaml.YAMLError, first_line: int) -> ContentErro
     if "quoted scalar" in context:
         what, fix = "a quote on this line is never closed", "end the value with the same quote mark it starts with"
     elif "mapping values are not allowed" in problem:
-        what, fix = ("a value on this line holds ': '",
-                     'put the value in double quotes, e.g. description: "Peer support: what it is"')
+        what, fix = (
+            "a value on this line holds ': '",
+            'put the value in double quotes, e.g. description: "Peer support: what it is"',
+        )
     else:
         what, fix = f"this is not valid YAML ({problem})", "write one 'key: value' per line, and check the quotes"
     return ContentError(path, f"the front matter is not valid: {what}", fix, line=line)
@@ -97,23 +113,42 @@ def check_front_matter(path: Path, lang: str, languages: list[str], fm: FrontMat
     data = fm.data
     for key in REQUIRED:
         if key not in data or data[key] in (None, ""):
-            raise ContentError(path, f"the front matter lacks '{key}'", f"add '{key}: …' (see AUTHORING.md)", line=fm.end_line)
+            raise ContentError(
+                path, f"the front matter lacks '{key}'", f"add '{key}: …' (see AUTHORING.md)", line=fm.end_line
+            )
     if not isinstance(data["description"], str):
-        raise ContentError(path, "'description' must be one sentence of text", "write it on one line after 'description:'",
-                           line=fm.lines.get("description"))
+        raise ContentError(
+            path,
+            "'description' must be one sentence of text",
+            "write it on one line after 'description:'",
+            line=fm.lines.get("description"),
+        )
     source = data["source_language"]
     if source not in languages:
-        raise ContentError(path, f"source_language '{source}' is not a language of the site ({', '.join(languages)})",
-                           "set it to the language of the unit's seed: el, sl or da (en for pages written in English)",
-                           line=fm.lines.get("source_language"))
+        raise ContentError(
+            path,
+            f"source_language '{source}' is not a language of the site ({', '.join(languages)})",
+            "set it to the language of the unit's seed: el, sl or da (en for pages written in English)",
+            line=fm.lines.get("source_language"),
+        )
     status = data["translation"]
     if status not in STATUSES:
-        raise ContentError(path, f"translation '{status}' is not one of {', '.join(STATUSES)}",
-                           "use 'source' on the source-language page and 'draft' on a translation not yet reviewed",
-                           line=fm.lines.get("translation"))
+        raise ContentError(
+            path,
+            f"translation '{status}' is not one of {', '.join(STATUSES)}",
+            "use 'source' on the source-language page and 'draft' on a translation not yet reviewed",
+            line=fm.lines.get("translation"),
+        )
     if (status == "source") != (lang == source):
-        fix = ("set 'translation: source': this page is in the unit's source language" if lang == source
-               else f"use draft, reviewed or untranslated: only the {source} page is the source")
-        raise ContentError(path, f"translation '{status}' does not fit a page in '{lang}' whose source is '{source}'", fix,
-                           line=fm.lines.get("translation"))
+        fix = (
+            "set 'translation: source': this page is in the unit's source language"
+            if lang == source
+            else f"use draft, reviewed or untranslated: only the {source} page is the source"
+        )
+        raise ContentError(
+            path,
+            f"translation '{status}' does not fit a page in '{lang}' whose source is '{source}'",
+            fix,
+            line=fm.lines.get("translation"),
+        )
     return fm

@@ -3,6 +3,7 @@ ends with an explicit id in ASCII kebab-case (`## Key points {#key-points}`),
 the same in every language, and no id is used twice on a page.
 
 The ids of a page are also what links to it may point at (course/sources/links.py)."""
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ NEEDS_ID = (2, 3)
 class Heading:
     level: int
     text: str
-    id: str | None       # the explicit id, or None
+    id: str | None  # the explicit id, or None
     line: int
 
 
@@ -71,21 +72,35 @@ def check_headings(page: Page) -> list[ContentError]:
     found = []
     for heading in headings(page):
         if heading.level in NEEDS_ID and heading.id is None:
-            found.append(ContentError(
-                page.path, f"this heading has no id: {'#' * heading.level} {heading.text}",
-                "end it with an id in ASCII kebab-case, the same in every language, e.g. "
-                "'## Key points {#key-points}' (AUTHORING.md)", line=heading.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"this heading has no id: {'#' * heading.level} {heading.text}",
+                    "end it with an id in ASCII kebab-case, the same in every language, e.g. "
+                    "'## Key points {#key-points}' (AUTHORING.md)",
+                    line=heading.line,
+                )
+            )
         elif heading.id is not None and not KEBAB.match(heading.id):
-            found.append(ContentError(
-                page.path, f"the heading id '{heading.id}' is not ASCII kebab-case",
-                "use lower-case a-z, digits and hyphens, e.g. {#key-points}, the same in every language",
-                line=heading.line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"the heading id '{heading.id}' is not ASCII kebab-case",
+                    "use lower-case a-z, digits and hyphens, e.g. {#key-points}, the same in every language",
+                    line=heading.line,
+                )
+            )
     first_seen: dict[str, int] = {}
     for identifier, line in explicit_ids(page):
         if identifier in first_seen:
-            found.append(ContentError(
-                page.path, f"the id '{identifier}' is used twice on this page (first on line {first_seen[identifier]})",
-                "give this heading or element an id of its own: ids must be unique on a page", line=line))
+            found.append(
+                ContentError(
+                    page.path,
+                    f"the id '{identifier}' is used twice on this page (first on line {first_seen[identifier]})",
+                    "give this heading or element an id of its own: ids must be unique on a page",
+                    line=line,
+                )
+            )
         else:
             first_seen[identifier] = line
     return found

@@ -15,6 +15,7 @@ script on a learner's page (AUTHORING.md, "What a page may contain").
 The same rules hold for the rendered page (course/web/safe_html.py), in case
 Markdown ever turns text into markup no rule above foresaw.
 """
+
 from __future__ import annotations
 
 import html
@@ -54,7 +55,7 @@ def check_html(page: Page) -> list[ContentError]:
         if in_comment:
             if COMMENT_END not in text:
                 continue
-            text = text[text.index(COMMENT_END) + len(COMMENT_END):]
+            text = text[text.index(COMMENT_END) + len(COMMENT_END) :]
             in_comment = False
         text, in_comment = _without_comments(AUTOLINK.sub(lambda m: " " * len(m.group(0)), text))
         for autolink in AUTOLINK.finditer(line.text):
@@ -63,11 +64,15 @@ def check_html(page: Page) -> list[ContentError]:
                 found.append(_refused(page, line.number, problem))
         tag = TAG.search(text)
         if tag:
-            shown = text[tag.start():tag.start() + 40].split(">")[0] + (">" if ">" in text[tag.start():] else "")
-            found.append(ContentError(
-                page.path, f"HTML is not allowed in a course page: {shown!r}",
-                "write it in Markdown or with the course's blocks (AUTHORING.md); to show '<' as text, write '&lt;'",
-                line=line.number))
+            shown = text[tag.start() : tag.start() + 40].split(">")[0] + (">" if ">" in text[tag.start() :] else "")
+            found.append(
+                ContentError(
+                    page.path,
+                    f"HTML is not allowed in a course page: {shown!r}",
+                    "write it in Markdown or with the course's blocks (AUTHORING.md); to show '<' as text, write '&lt;'",
+                    line=line.number,
+                )
+            )
         found += _attribute_problems(page, line)
     return found
 
@@ -79,7 +84,7 @@ def _without_comments(text: str) -> tuple[str, bool]:
         end = text.find(COMMENT_END, start + len(COMMENT_START))
         if end < 0:
             return text[:start], True
-        text = text[:start] + " " * (end + len(COMMENT_END) - start) + text[end + len(COMMENT_END):]
+        text = text[:start] + " " * (end + len(COMMENT_END) - start) + text[end + len(COMMENT_END) :]
     return text, False
 
 
@@ -92,19 +97,37 @@ def _attribute_problems(page: Page, line) -> list[ContentError]:
                 continue
             value = token["value"].strip("\"'")
             if key not in ALLOWED_ATTRIBUTES:
-                found.append(ContentError(
-                    page.path, f"the attribute '{key}' is not allowed in a course page",
-                    "an attribute list may set an id ({#id}), classes ({.name}), and lang or dir for a passage "
-                    "in another language ({lang=en}): nothing else", line=line.number))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"the attribute '{key}' is not allowed in a course page",
+                        "an attribute list may set an id ({#id}), classes ({.name}), and lang or dir for a passage "
+                        "in another language ({lang=en}): nothing else",
+                        line=line.number,
+                    )
+                )
             elif key == "dir" and value not in ("ltr", "rtl", "auto"):
-                found.append(ContentError(page.path, f"dir={value!r} is not a direction", "write dir=ltr or dir=rtl",
-                                          line=line.number))
+                found.append(
+                    ContentError(
+                        page.path, f"dir={value!r} is not a direction", "write dir=ltr or dir=rtl", line=line.number
+                    )
+                )
             elif key == "lang" and not LANG_VALUE.match(value):
-                found.append(ContentError(page.path, f"lang={value!r} is not a language code",
-                                          "write a language code such as lang=en or lang=pt-BR", line=line.number))
+                found.append(
+                    ContentError(
+                        page.path,
+                        f"lang={value!r} is not a language code",
+                        "write a language code such as lang=en or lang=pt-BR",
+                        line=line.number,
+                    )
+                )
     return found
 
 
 def _refused(page: Page, number: int, problem: str) -> ContentError:
-    return ContentError(page.path, f"{problem} is not allowed in a course page",
-                        "link to a page of the course, or to an http(s), mailto or tel address", line=number)
+    return ContentError(
+        page.path,
+        f"{problem} is not allowed in a course page",
+        "link to a page of the course, or to an http(s), mailto or tel address",
+        line=number,
+    )

@@ -3,6 +3,7 @@ of its script, and how search reads it. A language's own file
 (i18n/<lang>.yml) can say both (`direction:`, `search:`); this is what
 scripts/new_language.py writes there for languages it knows, and the
 direction a language has when its file does not say."""
+
 from __future__ import annotations
 
 from pathlib import Path

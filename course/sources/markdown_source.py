@@ -2,6 +2,7 @@
 the file's own line numbers, code left out (a fenced block, an inline `code`
 span), so that a check never trips over an example and always names the
 line an author sees in their editor."""
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,9 @@ CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
 @dataclass(frozen=True)
 class Line:
-    number: int          # in the file, from 1
-    text: str            # the line with inline code blanked out ('' inside a fenced code block)
-    raw: str             # the line as written
+    number: int  # in the file, from 1
+    text: str  # the line with inline code blanked out ('' inside a fenced code block)
+    raw: str  # the line as written
     in_code: bool = False
 
 
@@ -27,9 +28,9 @@ class Line:
 class Page:
     path: Path
     lang: str
-    name: str                 # path in the language tree: 'trainer/guidelines.md'
+    name: str  # path in the language tree: 'trainer/guidelines.md'
     front_matter: FrontMatter
-    lines: list[Line]         # the body, after the front matter
+    lines: list[Line]  # the body, after the front matter
 
     @property
     def body(self) -> str:
@@ -43,7 +44,7 @@ class Page:
 def read_page(path: Path, lang: str, name: str) -> Page:
     """A page's front matter and body lines; a ContentError if the file cannot be read as a page."""
     fm = read_front_matter(path)
-    raw = read_text(path).split("\n")[fm.end_line:]
+    raw = read_text(path).split("\n")[fm.end_line :]
     return Page(Path(path), lang, name, fm, list(scan(raw, first_line=fm.end_line + 1)))
 
 

@@ -10,6 +10,7 @@ Files are read once per change: the text is kept with the file's size and
 modification time, so a build with many languages (or `mkdocs serve`, which
 rebuilds on every save) reads each file once, not once per language or page.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -21,8 +22,10 @@ import yaml
 
 from course.errors import ContentError
 
-RESAVE = ("open it in your editor and save it again as UTF-8 "
-          "(\"Save as\" > Encoding: UTF-8; in Notepad: UTF-8, not UTF-16 / \"Unicode\")")
+RESAVE = (
+    "open it in your editor and save it again as UTF-8 "
+    '("Save as" > Encoding: UTF-8; in Notepad: UTF-8, not UTF-16 / "Unicode")'
+)
 
 # libyaml's loader when PyYAML has it (its wheels do): the same results, several times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -76,17 +79,25 @@ def decode(data: bytes, path: Path, what: str = "page") -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data):
         raise ContentError(path, f"this {what} is saved as UTF-16, not UTF-8", RESAVE, line=1)
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise ContentError(path, f"this {what} is not UTF-8: byte 0x{data[err.start]:02x} on this line is not a UTF-8 "
-                                 "character (the file was probably saved as Latin-1 or Windows-1252)", RESAVE,
-                           line=line) from None
+        line = data[: err.start].count(b"\n") + 1
+        raise ContentError(
+            path,
+            f"this {what} is not UTF-8: byte 0x{data[err.start]:02x} on this line is not a UTF-8 "
+            "character (the file was probably saved as Latin-1 or Windows-1252)",
+            RESAVE,
+            line=line,
+        ) from None
     if "\x00" in text:
-        raise ContentError(path, f"this {what} holds NUL characters: it is not a text file", RESAVE,
-                           line=text[:text.index("\x00")].count("\n") + 1)
+        raise ContentError(
+            path,
+            f"this {what} holds NUL characters: it is not a text file",
+            RESAVE,
+            line=text[: text.index("\x00")].count("\n") + 1,
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -4,6 +4,7 @@ English (the default language) is the reference: every key it has must exist
 in every other language, so a missing word is a build error that names the
 language and the key, never an English word slipped into a Greek page.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,8 @@ def _read(path: Path) -> dict:
     except yaml.YAMLError as err:
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         raise ContentError(
-            path, f"this is not valid YAML ({getattr(err, 'problem', err)})",
+            path,
+            f"this is not valid YAML ({getattr(err, 'problem', err)})",
             "check the quotes and the indentation on that line",
             line=mark.line + 1 if mark else None,
         ) from None
@@ -57,6 +59,7 @@ def _read(path: Path) -> dict:
 
 def _check_plain_words(text: str, path: Path) -> None:
     """UI words are plain text: markup in a word would reach every page of the language."""
+
     def walk(node, key=""):
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
@@ -65,9 +68,13 @@ def _check_plain_words(text: str, path: Path) -> None:
             for item in node.value:
                 walk(item, key)
         elif isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
-            raise ContentError(path, f"the UI word '{key}' holds HTML: {MARKUP.search(node.value).group(0)!r}",
-                               "UI words are plain text: remove the markup (write '<' only as part of plain text)",
-                               line=node.start_mark.line + 1)
+            raise ContentError(
+                path,
+                f"the UI word '{key}' holds HTML: {MARKUP.search(node.value).group(0)!r}",
+                "UI words are plain text: remove the markup (write '<' only as part of plain text)",
+                line=node.start_mark.line + 1,
+            )
+
     walk(compose_yaml(text))
 
 

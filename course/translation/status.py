@@ -22,6 +22,7 @@ One module for the build's notices (hooks/page_front_matter.py), the site's
 status page (hooks/translation_status.py) and the command line
 (scripts/translation_status.py, scripts/new_language.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,6 +49,7 @@ RECOPY = ".venv/bin/python scripts/translation_status.py recopy"
 
 # --- The hash of what a translator translates --------------------------------------------
 
+
 @once_per_change
 def content_hash(path: Path) -> str:
     """A hash of a page's description and body: what a translation is made from.
@@ -55,7 +57,7 @@ def content_hash(path: Path) -> str:
     trailing spaces do not count, so marking a page reviewed changes nothing."""
     fm = read_front_matter(path)
     lines = read_text(path).split("\n")
-    body = "\n".join(line.rstrip() for line in lines[fm.end_line:]).strip("\n")
+    body = "\n".join(line.rstrip() for line in lines[fm.end_line :]).strip("\n")
     description = " ".join(str(fm.data.get("description") or "").split())
     digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode()).hexdigest()
     return digest[:HASH_LENGTH]
@@ -67,6 +69,7 @@ def made_from(data: dict) -> str | None:
 
 
 # --- A page one language lacks ---------------------------------------------------------------
+
 
 def page_source_language(docs_dir: Path, page: str, languages: list[str]) -> str | None:
     """The source language recorded by the copies of `page` that exist."""
@@ -85,10 +88,16 @@ def copy_origin(docs_dir: Path, page: str, languages: list[str]) -> str | None:
     that page exists, else the default language (languages[0]), else any language that has it,
     a page someone wrote before an untranslated copy."""
     source = page_source_language(docs_dir, page, languages)
-    having = [lang for lang in dict.fromkeys([source, *languages])
-              if lang in languages and (Path(docs_dir) / lang / page).is_file()]
-    written = [lang for lang in having if read_front_matter(Path(docs_dir) / lang / page).data.get("translation")
-               != "untranslated"]   # an untranslated copy is only a copy of another language
+    having = [
+        lang
+        for lang in dict.fromkeys([source, *languages])
+        if lang in languages and (Path(docs_dir) / lang / page).is_file()
+    ]
+    written = [
+        lang
+        for lang in having
+        if read_front_matter(Path(docs_dir) / lang / page).data.get("translation") != "untranslated"
+    ]  # an untranslated copy is only a copy of another language
     return (written or having or [None])[0]
 
 
@@ -97,9 +106,11 @@ def missing_advice(docs_dir: Path, page: str, lang: str, languages: list[str]) -
     over a source page, and always the --from that makes the command work."""
     source = page_source_language(docs_dir, page, languages)
     if lang == source:
-        return (f"docs/{lang}/{page} is the source page, which the translations are made from: restore it "
-                f"(`git checkout -- docs/{lang}/{page}`, if the project is kept in git) or write it again; "
-                "never copy a translation in its place")
+        return (
+            f"docs/{lang}/{page} is the source page, which the translations are made from: restore it "
+            f"(`git checkout -- docs/{lang}/{page}`, if the project is kept in git) or write it again; "
+            "never copy a translation in its place"
+        )
     origin = copy_origin(docs_dir, page, languages)
     command = f"{RECOPY} {lang} {page}" + (f" --from {origin}" if origin and origin != languages[0] else "")
     return f"translate docs/{lang}/{page}, or copy it, marked untranslated, with `{command}`"
@@ -107,17 +118,18 @@ def missing_advice(docs_dir: Path, page: str, lang: str, languages: list[str]) -
 
 # --- The state of one page in one language ------------------------------------------------
 
+
 @dataclass
 class UnitState:
-    page: str                     # the page's path in its language tree, e.g. "trainer/guidelines.md"
+    page: str  # the page's path in its language tree, e.g. "trainer/guidelines.md"
     lang: str
-    state: str                    # one of STATES
+    state: str  # one of STATES
     translation: str | None = None  # the front matter's `translation:`
     source_language: str | None = None
     made_from: str | None = None
     recorded_hash: str | None = None
     current_hash: str | None = None
-    advice: str = ""                # what to do when the page is missing
+    advice: str = ""  # what to do when the page is missing
 
     @property
     def path(self) -> str:
@@ -141,13 +153,19 @@ class UnitState:
             return ""
         origin = f"docs/{self.made_from}/{self.page}"
         if self.translation == "untranslated":
-            return (f"{self.path} is an untranslated copy of {origin}, which has changed since: "
-                    f"translate it, or copy it again with `{RECOPY} {self.lang} {self.page}`")
+            return (
+                f"{self.path} is an untranslated copy of {origin}, which has changed since: "
+                f"translate it, or copy it again with `{RECOPY} {self.lang} {self.page}`"
+            )
         if self.recorded_hash is None:
-            return (f"{self.path} records no `{HASH_KEY}`: check it against {origin}, "
-                    f"then run `{REFRESH} {self.lang} {self.page}`")
-        return (f"{origin} has changed since {self.path} was last brought up to date: update the translation, "
-                f"then run `{REFRESH} {self.lang} {self.page}`")
+            return (
+                f"{self.path} records no `{HASH_KEY}`: check it against {origin}, "
+                f"then run `{REFRESH} {self.lang} {self.page}`"
+            )
+        return (
+            f"{origin} has changed since {self.path} was last brought up to date: update the translation, "
+            f"then run `{REFRESH} {self.lang} {self.page}`"
+        )
 
 
 def unit_state(docs_dir: Path, lang: str, page: str) -> UnitState:
@@ -175,30 +193,41 @@ def check_translation_keys(path: Path, fm: FrontMatter, lang: str, languages: li
     if data.get("translation") == "source":
         for key in (FROM_KEY, HASH_KEY):
             if key in data:
-                raise ContentError(path, f"'{key}' belongs on a translation, and this page is the source",
-                                   f"delete the line '{key}: …'", line=fm.lines.get(key))
+                raise ContentError(
+                    path,
+                    f"'{key}' belongs on a translation, and this page is the source",
+                    f"delete the line '{key}: …'",
+                    line=fm.lines.get(key),
+                )
         return
     origin = data.get(FROM_KEY)
     if origin is not None and (origin not in languages or origin == lang):
-        raise ContentError(path, f"{FROM_KEY} '{origin}' is not another language of the site ({', '.join(languages)})",
-                           f"set it to the language you translated this page from, or delete the line "
-                           f"(then it is '{data.get('source_language')}', the source language)",
-                           line=fm.lines.get(FROM_KEY))
+        raise ContentError(
+            path,
+            f"{FROM_KEY} '{origin}' is not another language of the site ({', '.join(languages)})",
+            f"set it to the language you translated this page from, or delete the line "
+            f"(then it is '{data.get('source_language')}', the source language)",
+            line=fm.lines.get(FROM_KEY),
+        )
     recorded = data.get(HASH_KEY)
     if recorded is not None and not (isinstance(recorded, str) and HASH_PATTERN.match(recorded)):
         page = Path(path).name
-        raise ContentError(path, f"{HASH_KEY} {recorded!r} is not a hash written by the refresh command",
-                           f"delete the line, check the translation, then run `{REFRESH} {lang} {page}`",
-                           line=fm.lines.get(HASH_KEY))
+        raise ContentError(
+            path,
+            f"{HASH_KEY} {recorded!r} is not a hash written by the refresh command",
+            f"delete the line, check the translation, then run `{REFRESH} {lang} {page}`",
+            line=fm.lines.get(HASH_KEY),
+        )
 
 
 # --- Every page in every language -----------------------------------------------------------
+
 
 @dataclass
 class Report:
     languages: list[str]
     pages: list[str]
-    states: dict[str, dict[str, UnitState]] = field(default_factory=dict)   # lang -> page -> state
+    states: dict[str, dict[str, UnitState]] = field(default_factory=dict)  # lang -> page -> state
 
     def totals(self, lang: str) -> Counter:
         return Counter(s.state for s in self.states[lang].values())
@@ -235,6 +264,7 @@ def report(docs_dir: Path, languages: list[str], nav_order: list[str] | None = N
 
 # --- Editing front matter line by line (comments and order kept) -----------------------------
 
+
 def set_front_matter(text: str, values: dict[str, str | None], after: str = "translation") -> str:
     """`text` with each key set to its value (a new key goes after `after`), or removed for None.
     Values are written as YAML double-quoted strings when plain YAML would read them otherwise."""
@@ -267,7 +297,7 @@ def _yaml_scalar(value: str) -> str:
     import yaml
 
     if HASH_PATTERN.match(value):
-        return f'"{value}"'   # a hash of digits would be read as a number
+        return f'"{value}"'  # a hash of digits would be read as a number
     try:
         plain_ok = yaml.safe_load(f"k: {value}") == {"k": value}
     except yaml.YAMLError:
@@ -292,15 +322,18 @@ def write_atomically(path: Path, text: str) -> None:
 def untranslated_copy(origin: Path, origin_lang: str) -> str:
     """The text of an untranslated copy of `origin`: the same page, marked as a copy of it."""
     text = Path(origin).read_text(encoding="utf-8-sig")
-    return set_front_matter(text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)})
+    return set_front_matter(
+        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)}
+    )
 
 
 # --- What the translator runs when done ---------------------------------------------------------
 
+
 @dataclass
 class Change:
     page: str
-    action: str       # "recorded", "unchanged", "skipped", "copied", "source"
+    action: str  # "recorded", "unchanged", "skipped", "copied", "source"
     detail: str = ""
 
 
@@ -321,8 +354,14 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
             changes.append(Change(page, "source", "the source page: nothing to record"))
             continue
         if translation == "untranslated":
-            changes.append(Change(page, "skipped", "marked `translation: untranslated`: change it to `draft` once "
-                                                   f"you have translated it, or copy it again with `{RECOPY}`"))
+            changes.append(
+                Change(
+                    page,
+                    "skipped",
+                    "marked `translation: untranslated`: change it to `draft` once "
+                    f"you have translated it, or copy it again with `{RECOPY}`",
+                )
+            )
             continue
         values = {}
         if made_from_lang is not None:
@@ -332,7 +371,9 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
             origin_lang = made_from(data)
         origin = Path(docs_dir) / str(origin_lang) / page
         if not origin.is_file():
-            changes.append(Change(page, "skipped", f"docs/{origin_lang}/{page}, which it was made from, does not exist"))
+            changes.append(
+                Change(page, "skipped", f"docs/{origin_lang}/{page}, which it was made from, does not exist")
+            )
             continue
         values[HASH_KEY] = content_hash(origin)
         text = path.read_text(encoding="utf-8-sig")
@@ -345,8 +386,9 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
     return changes
 
 
-def recopy(docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, languages: list[str],
-           base: str | None = None) -> list[Change]:
+def recopy(
+    docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, languages: list[str], base: str | None = None
+) -> list[Change]:
     """Copy again, from the page they were copied from, the pages of `lang` still marked untranslated;
     copy the pages `lang` lacks, marked untranslated, from `base` or else from the best language that has
     them (copy_origin). A page whose source language is `lang` is never made from a copy."""
@@ -365,12 +407,20 @@ def recopy(docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, lan
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, untranslated_copy(origin, origin_lang))
-            changes.append(Change(page, "copied", f"was missing: copied from docs/{origin_lang}/{page}, marked untranslated"))
+            changes.append(
+                Change(page, "copied", f"was missing: copied from docs/{origin_lang}/{page}, marked untranslated")
+            )
             continue
         if state.translation != "untranslated":
             if not only_outdated:
-                changes.append(Change(page, "skipped", f"marked `translation: {state.translation}`, not untranslated: "
-                                                       "a translation is never overwritten"))
+                changes.append(
+                    Change(
+                        page,
+                        "skipped",
+                        f"marked `translation: {state.translation}`, not untranslated: "
+                        "a translation is never overwritten",
+                    )
+                )
             continue
         if only_outdated and state.state != "outdated":
             continue
@@ -389,12 +439,14 @@ def resolve_page(docs_dir: Path, lang: str, name: str, also_in: list[str] | None
     name = name.replace("\\", "/").strip("/")
     for prefix in (f"docs/{lang}/", f"{lang}/", "docs/"):
         if name.startswith(prefix):
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
             break
     if not name.endswith(".md"):
         name += ".md"
     if not any((Path(docs_dir) / code / name).is_file() for code in [lang, *(also_in or [])]):
-        raise ContentError(Path(docs_dir) / lang / name, f"there is no page '{name}' in docs/{lang}/",
-                           f"name a page as its path in docs/{lang}/, e.g. about.md or trainer/guidelines.md")
+        raise ContentError(
+            Path(docs_dir) / lang / name,
+            f"there is no page '{name}' in docs/{lang}/",
+            f"name a page as its path in docs/{lang}/, e.g. about.md or trainer/guidelines.md",
+        )
     return name
-

@@ -9,6 +9,7 @@ The page's Markdown holds, where each part goes:
 
 Every word comes from the `translation_status:` section of i18n/<lang>.yml.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,14 +18,16 @@ from dataclasses import dataclass
 
 from course.translation.status import STATES, Report
 
-PLACEHOLDER = re.compile(r'<div class="translation-report" data-translation-report="(?P<part>legend|totals|pages)">\s*</div>')
+PLACEHOLDER = re.compile(
+    r'<div class="translation-report" data-translation-report="(?P<part>legend|totals|pages)">\s*</div>'
+)
 
 
 @dataclass
 class PageLink:
-    page: str     # e.g. "trainer/guidelines.md"
+    page: str  # e.g. "trainer/guidelines.md"
     title: str
-    href: str     # relative to the status page
+    href: str  # relative to the status page
 
 
 def fill(content: str, report: Report, words: dict, language_names: dict[str, str], links: dict[str, PageLink]) -> str:
@@ -38,8 +41,10 @@ def fill(content: str, report: Report, words: dict, language_names: dict[str, st
 
 
 def _state(state: str, words: dict) -> str:
-    return (f'<span class="translation-state translation-state--{state}" data-state="{state}">'
-            f'{html.escape(words["states"][state])}</span>')
+    return (
+        f'<span class="translation-state translation-state--{state}" data-state="{state}">'
+        f"{html.escape(words['states'][state])}</span>"
+    )
 
 
 def _language(code: str, names: dict[str, str]) -> str:
@@ -47,7 +52,7 @@ def _language(code: str, names: dict[str, str]) -> str:
 
 
 def legend(words: dict) -> str:
-    items = "".join(f'<li>{_state(s, words)}: {html.escape(words["explain"][s])}</li>' for s in STATES)
+    items = "".join(f"<li>{_state(s, words)}: {html.escape(words['explain'][s])}</li>" for s in STATES)
     return f'<div class="translation-report translation-report--legend"><ul>{items}</ul></div>'
 
 
@@ -57,11 +62,15 @@ def totals_table(report: Report, words: dict, names: dict[str, str]) -> str:
     for lang in report.languages:
         counts = report.totals(lang)
         cells = "".join(f'<td data-state="{s}">{counts.get(s, 0)}</td>' for s in STATES)
-        rows.append(f'<tr data-language="{lang}"><th scope="row">{_language(lang, names)}</th>{cells}'
-                    f'<td data-state="total">{sum(counts.values())}</td></tr>')
-    return (f'<div class="translation-report translation-report--totals"><table>'
-            f'<thead><tr><th scope="col">{html.escape(words["language"])}</th>{head}'
-            f'<th scope="col">{html.escape(words["total"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+        rows.append(
+            f'<tr data-language="{lang}"><th scope="row">{_language(lang, names)}</th>{cells}'
+            f'<td data-state="total">{sum(counts.values())}</td></tr>'
+        )
+    return (
+        f'<div class="translation-report translation-report--totals"><table>'
+        f'<thead><tr><th scope="col">{html.escape(words["language"])}</th>{head}'
+        f'<th scope="col">{html.escape(words["total"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 def pages_table(report: Report, words: dict, names: dict[str, str], links: dict[str, PageLink]) -> str:
@@ -69,12 +78,17 @@ def pages_table(report: Report, words: dict, names: dict[str, str], links: dict[
     rows = []
     for page in report.pages:
         link = links.get(page)
-        title = (f'<a href="{html.escape(link.href)}">{html.escape(link.title)}</a>' if link
-                 else html.escape(page))
-        cells = "".join(f'<td data-language="{lang}">{_state(report.states[lang][page].state, words)}</td>'
-                        for lang in report.languages)
-        rows.append(f'<tr data-page="{html.escape(page)}"><th scope="row">{title}<br>'
-                    f'<code>{html.escape(page)}</code></th>{cells}</tr>')
-    return (f'<div class="translation-report translation-report--pages"><table>'
-            f'<thead><tr><th scope="col">{html.escape(words["page"])}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+        title = f'<a href="{html.escape(link.href)}">{html.escape(link.title)}</a>' if link else html.escape(page)
+        cells = "".join(
+            f'<td data-language="{lang}">{_state(report.states[lang][page].state, words)}</td>'
+            for lang in report.languages
+        )
+        rows.append(
+            f'<tr data-page="{html.escape(page)}"><th scope="row">{title}<br>'
+            f"<code>{html.escape(page)}</code></th>{cells}</tr>"
+        )
+    return (
+        f'<div class="translation-report translation-report--pages"><table>'
+        f'<thead><tr><th scope="col">{html.escape(words["page"])}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -1,6 +1,7 @@
 """What scripts/translation_status.py prints: where every page of every language
 stands (as a table or as JSON), the UI words each language lacks or has not
 translated yet, and what `refresh` and `recopy` did."""
+
 from __future__ import annotations
 
 import json
@@ -14,13 +15,20 @@ from course.errors import ContentError
 from course.sources.strings import REFERENCE_LANGUAGE, flat_keys, strings_file
 from course.translation.status import STATES, Change, Report, report, resolve_page
 
-LABELS = {"source": "original", "reviewed": "reviewed", "draft": "draft", "outdated": "OUTDATED",
-          "untranslated": "untranslated", "missing": "MISSING"}
+LABELS = {
+    "source": "original",
+    "reviewed": "reviewed",
+    "draft": "draft",
+    "outdated": "OUTDATED",
+    "untranslated": "untranslated",
+    "missing": "MISSING",
+}
 
 
 @dataclass
 class UiWords:
     """One language's UI words against the reference language's."""
+
     missing: list[str]
     same_as_another_language: list[str]
     error: str | None = None
@@ -30,16 +38,24 @@ def ui_words_state(project: Project, lang: str) -> UiWords:
     reference = _flat_strings(project, REFERENCE_LANGUAGE) or {}
     mine = _flat_strings(project, lang)
     if mine is None:
-        return UiWords(list(reference), [], f"i18n/{lang}.yml does not exist: copy i18n/{REFERENCE_LANGUAGE}.yml "
-                                            "to it and translate it")
+        return UiWords(
+            list(reference),
+            [],
+            f"i18n/{lang}.yml does not exist: copy i18n/{REFERENCE_LANGUAGE}.yml to it and translate it",
+        )
     missing = [key for key in reference if mine.get(key) in (None, "")]
     others = [_flat_strings(project, code) or {} for code in project.languages if code != lang]
     # Keys listed under `kept_as_is:` in the file are rightly the same as in another language.
     kept = {key for key in mine if key == "kept_as_is" or key.startswith("kept_as_is.")}
     kept |= set(_as_list(mine.get("kept_as_is")))
-    same = [key for key, value in mine.items()
-            if key not in kept and key not in ("language_name", "direction") and isinstance(value, str)
-            and any(o.get(key) == value for o in others)]
+    same = [
+        key
+        for key, value in mine.items()
+        if key not in kept
+        and key not in ("language_name", "direction")
+        and isinstance(value, str)
+        and any(o.get(key) == value for o in others)
+    ]
     return UiWords(missing, same)
 
 
@@ -50,8 +66,9 @@ def _flat_strings(project: Project, lang: str) -> dict | None:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
-        raise ContentError(path, f"this is not valid YAML ({getattr(err, 'problem', err)})",
-                           "check the quotes and the indentation") from None
+        raise ContentError(
+            path, f"this is not valid YAML ({getattr(err, 'problem', err)})", "check the quotes and the indentation"
+        ) from None
     return flat_keys(data) if isinstance(data, dict) else {}
 
 
@@ -62,6 +79,7 @@ def _as_list(value) -> list[str]:
 @dataclass
 class StatusOverview:
     """The pages' report and the UI words' states of the languages asked for."""
+
     project: Project
     wanted: list[str]
     pages: Report
@@ -74,35 +92,56 @@ class StatusOverview:
 
 
 def overview(project: Project, wanted: list[str]) -> StatusOverview:
-    return StatusOverview(project, wanted, report(project.docs, project.languages, project.nav_pages),
-                          {lang: ui_words_state(project, lang) for lang in wanted})
+    return StatusOverview(
+        project,
+        wanted,
+        report(project.docs, project.languages, project.nav_pages),
+        {lang: ui_words_state(project, lang) for lang in wanted},
+    )
 
 
 def as_json(found: StatusOverview) -> str:
     pages, wanted = found.pages, found.wanted
-    return json.dumps({
-        "languages": wanted,
-        "pages": {page: {lang: pages.states[lang][page].state for lang in wanted} for page in pages.pages},
-        "totals": {lang: {s: pages.totals(lang).get(s, 0) for s in STATES} for lang in wanted},
-        "problems": [s.reason() for lang in wanted for s in pages.states[lang].values() if s.reason()],
-        "ui_strings": {lang: {"missing": w.missing, "same_as_another_language": w.same_as_another_language,
-                              "error": w.error} for lang, w in found.ui.items()},
-    }, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "languages": wanted,
+            "pages": {page: {lang: pages.states[lang][page].state for lang in wanted} for page in pages.pages},
+            "totals": {lang: {s: pages.totals(lang).get(s, 0) for s in STATES} for lang in wanted},
+            "problems": [s.reason() for lang in wanted for s in pages.states[lang].values() if s.reason()],
+            "ui_strings": {
+                lang: {"missing": w.missing, "same_as_another_language": w.same_as_another_language, "error": w.error}
+                for lang, w in found.ui.items()
+            },
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def as_text(found: StatusOverview) -> str:
     pages, wanted, project = found.pages, found.wanted, found.project
     width = max(len(p) for p in pages.pages) + 2
-    out = [f"Translation status of {project.docs}: {len(pages.pages)} pages, languages {', '.join(wanted)}", "",
-           "".ljust(width) + "".join(lang.ljust(14) for lang in wanted)]
-    out += [page.ljust(width) + "".join(LABELS[pages.states[lang][page].state].ljust(14) for lang in wanted)
-            for page in pages.pages]
-    out += ["", "Totals per language",
-            "".ljust(8) + "".join(LABELS[s].lower().rjust(14) for s in STATES) + "total".rjust(8)]
+    out = [
+        f"Translation status of {project.docs}: {len(pages.pages)} pages, languages {', '.join(wanted)}",
+        "",
+        "".ljust(width) + "".join(lang.ljust(14) for lang in wanted),
+    ]
+    out += [
+        page.ljust(width) + "".join(LABELS[pages.states[lang][page].state].ljust(14) for lang in wanted)
+        for page in pages.pages
+    ]
+    out += [
+        "",
+        "Totals per language",
+        "".ljust(8) + "".join(LABELS[s].lower().rjust(14) for s in STATES) + "total".rjust(8),
+    ]
     for lang in wanted:
         counts = pages.totals(lang)
-        out.append(lang.ljust(8) + "".join(str(counts.get(s, 0)).rjust(14) for s in STATES)
-                   + str(sum(counts.values())).rjust(8))
+        out.append(
+            lang.ljust(8)
+            + "".join(str(counts.get(s, 0)).rjust(14) for s in STATES)
+            + str(sum(counts.values())).rjust(8)
+        )
     todo = [s for lang in wanted for s in pages.states[lang].values() if s.reason()]
     if todo:
         out += ["", "To do"]
@@ -112,14 +151,26 @@ def as_text(found: StatusOverview) -> str:
         if words.error:
             out.append(f"  {lang}: ERROR {words.error}")
             continue
-        out.append(f"  {lang}: " + (f"MISSING {len(words.missing)} key(s): {', '.join(words.missing)}"
-                                    if words.missing else "no key missing"))
+        out.append(
+            f"  {lang}: "
+            + (
+                f"MISSING {len(words.missing)} key(s): {', '.join(words.missing)}"
+                if words.missing
+                else "no key missing"
+            )
+        )
         same = words.same_as_another_language
         if same and lang != project.default_language:
-            out.append(textwrap.fill(
-                f"{len(same)} value(s) the same as in another language, perhaps not translated yet "
-                f"(list a key under `kept_as_is:` when it is right as it is): " + ", ".join(same),
-                width=100, initial_indent="      ", subsequent_indent="      ", break_on_hyphens=False))
+            out.append(
+                textwrap.fill(
+                    f"{len(same)} value(s) the same as in another language, perhaps not translated yet "
+                    f"(list a key under `kept_as_is:` when it is right as it is): " + ", ".join(same),
+                    width=100,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
+                    break_on_hyphens=False,
+                )
+            )
     if found.failed:
         out += ["", "The site cannot be built until every MISSING page and UI string above exists."]
     return "\n".join(out)
@@ -130,8 +181,10 @@ def change_lines(lang: str, changes: list[Change]) -> list[str]:
     out = [f"  {c.action:<9} docs/{lang}/{c.page}: {c.detail}" for c in changes if c.action != "source"]
     done = sum(c.action in ("recorded", "copied") for c in changes)
     sources = sum(c.action == "source" for c in changes)
-    out.append(f"==> {lang}: {done} page(s) updated, {len(changes) - done - sources} left as they were"
-               + (f", {sources} source page(s) with nothing to record" if sources else ""))
+    out.append(
+        f"==> {lang}: {done} page(s) updated, {len(changes) - done - sources} left as they were"
+        + (f", {sources} source page(s) with nothing to record" if sources else "")
+    )
     return out
 
 

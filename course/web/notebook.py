@@ -2,6 +2,7 @@
 course's exercises in course order, read from the rendered units (each unit's
 exercises, their titles and questions), as the JSON that notebook.js shows
 the learner's answers with, unit by unit, with links back."""
+
 from __future__ import annotations
 
 import lxml.html
@@ -17,11 +18,19 @@ def unit_exercises(content: str) -> list[dict]:
 
 def _exercise(section, root) -> dict:
     title = section.xpath(".//p[contains(@class, 'exercise__title')]/strong")
-    return {"id": section.get("data-exercise"), "anchor": section.get("id"),
-            "title": _text(title[0]) if title else "",
-            "questions": [{"field": field.get("data-field"), "kind": field.get("data-kind"),
-                           "label": _text(next(iter(root.xpath(f"//*[@id='{field.get('data-question')}']")), None))}
-                          for field in section.xpath(".//div[@data-field]")]}
+    return {
+        "id": section.get("data-exercise"),
+        "anchor": section.get("id"),
+        "title": _text(title[0]) if title else "",
+        "questions": [
+            {
+                "field": field.get("data-field"),
+                "kind": field.get("data-kind"),
+                "label": _text(next(iter(root.xpath(f"//*[@id='{field.get('data-question')}']")), None)),
+            }
+            for field in section.xpath(".//div[@data-field]")
+        ],
+    }
 
 
 def _text(el) -> str:

@@ -18,6 +18,7 @@ For each language the build writes `<language root>offline-copy.json`:
 
 Paths are relative to the site's root, so the site works under any address.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,13 +31,13 @@ import lxml.html
 
 LIST_NAME = "offline-copy.json"
 APP_MANIFEST = "manifest.webmanifest"
-FORMAT = 1                       # overrides/service-worker.js reads this format
-HASH_LENGTH = 32                 # hex digits of SHA-256 kept per file: enough to tell versions apart
+FORMAT = 1  # overrides/service-worker.js reads this format
+HASH_LENGTH = 32  # hex digits of SHA-256 kept per file: enough to tell versions apart
 NOT_SAVED_WORDS = ("not_saved_title", "not_saved_text", "not_saved_home")
 # <link rel> whose file a page loads (not prev, next, canonical: pages, listed as pages).
 LOADED_LINKS = {"stylesheet", "icon", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
-SITE = "https://site.invalid/"   # a base to resolve relative links against
+SITE = "https://site.invalid/"  # a base to resolve relative links against
 
 
 def _references(html: str) -> tuple[list[str], str]:
@@ -67,7 +68,7 @@ def site_path(reference: str, from_path: str) -> str | None:
     url = urljoin(SITE + from_path, reference)
     if not url.startswith(SITE):
         return None
-    return urlsplit(url).path[len(urlsplit(SITE).path):] or None
+    return urlsplit(url).path[len(urlsplit(SITE).path) :] or None
 
 
 def page_references(html: str, page_path: str) -> set[str]:
@@ -123,16 +124,24 @@ def version(files: list[dict], pdfs: list[dict]) -> str:
     return hashlib.sha256(listing.encode("utf-8")).hexdigest()[:16]
 
 
-def language_list(site_dir: Path, lang: str, root: str, pages: dict[str, str], roots: dict[str, str],
-                  direction: str, words: dict) -> dict:
+def language_list(
+    site_dir: Path, lang: str, root: str, pages: dict[str, str], roots: dict[str, str], direction: str, words: dict
+) -> dict:
     """The list of one language's copy (the module's docstring), without its PDFs."""
     search_index = f"{root}search/search_index.json"
     paths = set(pages) | files_loaded(site_dir, pages) | {search_index}
     files = [describe(site_dir, path) for path in sorted(paths) if (site_dir / path).is_file()]
     return {
-        "format": FORMAT, "language": lang, "root": root, "home": f"{root}index.html", "dir": direction,
-        "roots": roots, "words": {key: words[key] for key in NOT_SAVED_WORDS},
-        "version": version(files, []), "files": files, "pdfs": [],
+        "format": FORMAT,
+        "language": lang,
+        "root": root,
+        "home": f"{root}index.html",
+        "dir": direction,
+        "roots": roots,
+        "words": {key: words[key] for key in NOT_SAVED_WORDS},
+        "version": version(files, []),
+        "files": files,
+        "pdfs": [],
     }
 
 
@@ -155,9 +164,10 @@ def add_pdfs(site_dir: Path) -> list[Path]:
     for path in lists(site_dir):
         listing = json.loads(path.read_text(encoding="utf-8"))
         downloads = site_dir / listing["root"] / "downloads"
-        pdfs = sorted(p.relative_to(site_dir).as_posix() for p in downloads.rglob("*.pdf")) if downloads.is_dir() else []
+        pdfs = (
+            sorted(p.relative_to(site_dir).as_posix() for p in downloads.rglob("*.pdf")) if downloads.is_dir() else []
+        )
         listing["pdfs"] = [describe(site_dir, pdf) for pdf in pdfs]
         listing["version"] = version(listing["files"], listing["pdfs"])
         written.append(write_list(site_dir, listing))
     return written
-

@@ -5,6 +5,7 @@ search and quizzes all work from disk).
 The zip is reproducible: with the same files and the same SOURCE_DATE_EPOCH,
 two builds give the same bytes (entries in name order, each dated to the
 edition, with the same permissions and compression)."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 
 ZIP_PATH = "downloads/peer-support-course-offline.zip"
 TOP_FOLDER = "peer-support-course"
-EARLIEST = 315532800   # 1980-01-01, the first date a zip can hold
+EARLIEST = 315532800  # 1980-01-01, the first date a zip can hold
 
 
 def edition_time() -> tuple[int, int, int, int, int, int]:
@@ -30,14 +31,16 @@ def package_site(site_dir: Path, zip_path: str = ZIP_PATH) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".zip.part")
     stamp = edition_time()
-    files = sorted((p for p in site_dir.rglob("*") if p.is_file() and p not in (target, partial)),
-                   key=lambda p: p.relative_to(site_dir).as_posix())
+    files = sorted(
+        (p for p in site_dir.rglob("*") if p.is_file() and p not in (target, partial)),
+        key=lambda p: p.relative_to(site_dir).as_posix(),
+    )
     with zipfile.ZipFile(partial, "w") as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3                     # Unix, whatever machine builds it
-            entry.external_attr = 0o100644 << 16        # a plain file, rw-r--r--
+            entry.create_system = 3  # Unix, whatever machine builds it
+            entry.external_attr = 0o100644 << 16  # a plain file, rw-r--r--
             archive.writestr(entry, path.read_bytes(), compresslevel=9)
     partial.replace(target)
     return target

@@ -11,6 +11,7 @@ No lunr stemmer or stop-word filter is used: lunr has none for most of the
 course's languages, and its default trimmer deletes every non-Latin letter.
 The tokenizer splits on spaces and the punctuation of any script instead.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,12 +34,14 @@ def language_index(entries: list[dict], prefix: str, rules: dict | None = None) 
     for entry in entries:
         location = entry["location"]
         if prefix and location.startswith(prefix):
-            location = location[len(prefix):]
+            location = location[len(prefix) :]
         docs.append(dict(entry, location=location))
     rules = rules or {}
     course = {"variants": dict(rules.get("variants") or {}), "prefixes": list(rules.get("prefixes") or [])}
-    return {"config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS,
-                       "course": course}, "docs": docs}
+    return {
+        "config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS, "course": course},
+        "docs": docs,
+    }
 
 
 def as_json(index: dict) -> str:

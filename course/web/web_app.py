@@ -2,6 +2,7 @@
 language (<language root>manifest.webmanifest), in that language, starting at
 that language's home page. Its scope is the whole site, so that the language
 switcher stays inside the app."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import json
 # The course's colour: --md-primary-fg-color in overrides/assets/stylesheets/course.css.
 THEME_COLOUR = "#1d5c63"
 BACKGROUND_COLOUR = "#ffffff"
-ICON_SIZES = (180, 192, 512)          # 180: iOS's home-screen icon (<link rel="apple-touch-icon">)
+ICON_SIZES = (180, 192, 512)  # 180: iOS's home-screen icon (<link rel="apple-touch-icon">)
 MANIFEST_ICONS = ((192, "any"), (512, "any"), (512, "maskable"))
 APPLE_TOUCH_ICON = 180
 
@@ -33,8 +34,10 @@ def app_manifest(lang: str, root: str, words: dict, direction: str) -> dict:
         "display": "standalone",
         "background_color": BACKGROUND_COLOUR,
         "theme_color": THEME_COLOUR,
-        "icons": [{"src": up + icon_file(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
-                  for size, purpose in MANIFEST_ICONS],
+        "icons": [
+            {"src": up + icon_file(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+            for size, purpose in MANIFEST_ICONS
+        ],
     }
 
 
