@@ -310,17 +310,8 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
         if heading is not None and heading.tag in ("h2", "h3", "h4"):
             heading.tail = None
             cards.insert(0, heading)
-    _reshape_quizzes(root, key)
-    _reshape_exercises(root, key)
-    for details in root.iter("details"):
-        details.set("open", "open")
-    for table in root.iter("table"):
-        if _is_form(table):
-            _add_class(table, "form-table")
-        else:
-            _add_class(table, "content-table")
-
-    # ids unique in the whole book, links inside the book
+    # ids unique in the whole book, links inside the book (before the answer key is taken out,
+    # so that its links to the unit's headings lead into the book too)
     for el in root.iter():
         if isinstance(el.tag, str) and el.get("id"):
             el.set("id", f"{unit.anchor}--{el.get('id')}")
@@ -337,6 +328,16 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
             _add_class(el, "xref")
         elif kind == "external" and _text(el) != href:
             _add_class(el, "external")
+    _reshape_quizzes(root, key)
+    _reshape_exercises(root, key)
+    for details in root.iter("details"):
+        details.set("open", "open")
+    for table in root.iter("table"):
+        if _is_form(table):
+            _add_class(table, "form-table")
+        else:
+            _add_class(table, "content-table")
+
     for el in root.iter("img"):
         if el.get("src"):
             new, _ = links.rewrite(el.get("src"), unit)
@@ -355,6 +356,10 @@ def _reshape_quizzes(root, key: UnitKey) -> None:
         answer_key = next(iter(_by_class(question, "details", "quiz__answer-key")), None)
         if answer_key is not None:
             listing = answer_key.find("ul")
+            # On paper, a feedback's link to the unit's heading shows the page it is on.
+            for a in answer_key.iter("a"):
+                if (a.get("href") or "").startswith("#"):
+                    _add_class(a, "xref")
             key.questions.append(
                 KeyQuestion(
                     label=_text(number) if number is not None else "",
@@ -461,12 +466,13 @@ def prepare(items: list, print_page: str) -> Printed:
 
 
 def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
-    """A unit's body for a PDF that holds only the units of `anchors`: a link to another unit keeps
-    its words and loses its link (and its page number). `deeper`: how many folders deeper than the
+    """A unit's body (or answer key) for a PDF that holds only the units of `anchors`: a link to
+    another unit keeps its words and loses its link (and its page number). `deeper`: how many folders deeper than the
     book's print page this PDF's print page is (files are linked from there)."""
     root = lxml.html.fragment_fromstring(body, create_parent="div")
-    for a in list(_by_class(root, "a", "xref")):
-        if a.get("href", "#").lstrip("#").split("--")[0] not in anchors:
+    for a in list(root.iter("a")):
+        href = a.get("href") or ""
+        if href.startswith("#") and href.lstrip("#").split("--")[0] not in anchors:
             a.drop_tag()
     for el in root.iter("a", "img"):
         attribute = "href" if el.tag == "a" else "src"
@@ -501,12 +507,11 @@ def render_print_page(
         shown = [unit for unit in units_of(printed.items) if unit.src == job.unit]
     anchors = {unit.anchor for unit in units_of(shown)}
     deeper = job.page.count("/") - printed.page.count("/")
-    bodies = {
-        anchor: printed.bodies[anchor]
-        if job.kind == "book"
-        else _only_links_within(printed.bodies[anchor], anchors, deeper)
-        for anchor in anchors
-    }
+
+    def in_this_pdf(html: str) -> str:
+        return html if job.kind == "book" else _only_links_within(html, anchors, deeper)
+
+    bodies = {anchor: in_this_pdf(printed.bodies[anchor]) for anchor in anchors}
     keys = [] if job.kind == "handout" else printed.keys  # a handout is for learners: no answers
     p = words["print"]
     page_css = {
@@ -529,7 +534,7 @@ def render_print_page(
                     "unit": k.unit,
                     "linked": k.unit.anchor in anchors,
                     "questions": [
-                        {"label": q.label, "text": q.text, "answers": Markup(q.answers)} for q in k.questions
+                        {"label": q.label, "text": q.text, "answers": Markup(in_this_pdf(q.answers))} for q in k.questions
                     ],
                     "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises],
                 }
