@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as etree
+from typing import ClassVar
 
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
@@ -53,7 +54,7 @@ class Quiz(_CourseBlock):
     ARGUMENT = True
     # `situation: true`: the question asks the learner to apply the unit to a situation.
     # `objective: N`: the unit's learning objective the question tests (course/blocks/quiz_quality.py).
-    OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}  # noqa: RUF012 (pymdownx reads it)
+    OPTIONS: ClassVar[dict] = {"situation": (False, type_boolean), "objective": (0, type_integer)}
 
     def on_markdown(self):
         return "raw"
@@ -143,7 +144,7 @@ class Exercise(_CourseBlock):
 
     NAME = "exercise"
     ARGUMENT = True
-    OPTIONS = {
+    OPTIONS: ClassVar[dict] = {
         "lines": (6, type_ranged_integer(0, 60)),
         "id": ("", type_string),
         "lists": ("", as_text),

@@ -534,7 +534,8 @@ def render_print_page(
                     "unit": k.unit,
                     "linked": k.unit.anchor in anchors,
                     "questions": [
-                        {"label": q.label, "text": q.text, "answers": Markup(in_this_pdf(q.answers))} for q in k.questions
+                        {"label": q.label, "text": q.text, "answers": Markup(in_this_pdf(q.answers))}
+                        for q in k.questions
                     ],
                     "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises],
                 }
