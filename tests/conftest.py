@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from course import PROJECT_ROOT
-from course.config import languages
+from course.config import Project, languages
 from course.print.pdf_build import make_pdfs
+from course.sources.front_matter import read_front_matter
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
 
@@ -122,6 +123,24 @@ def pdf_results(built) -> dict:
 @pytest.fixture(scope="session")
 def site_languages() -> list[str]:
     return [lang.code for lang in languages()]
+
+
+def languages_with_every_page_translated(pages: list[str] | None = None) -> list[str]:
+    """The course languages: those in which every page of `pages` (default: every page of the
+    course's `nav:`) is a source page or a translation, not an untranslated copy. Tests that need a
+    complete translation (every unit's quiz, the glossary) check these; a language a translator
+    has just added, partly translated, is checked by every other test."""
+    project = Project()
+    wanted = pages or project.nav_pages
+    return [
+        lang
+        for lang in project.languages
+        if all(
+            (project.docs / lang / page).is_file()
+            and read_front_matter(project.docs / lang / page).data.get("translation") != "untranslated"
+            for page in wanted
+        )
+    ]
 
 
 def copy_project(target: Path) -> Path:
