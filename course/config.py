@@ -1,12 +1,14 @@
-"""What mkdocs.yml says about the languages, read without running MkDocs."""
+"""What mkdocs.yml says about the languages and the pages, read without running MkDocs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from course import MKDOCS_YML
+from course import MKDOCS_YML, PROJECT_ROOT
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,53 @@ def nav_entries(path: Path = MKDOCS_YML) -> list[tuple[str, int]]:
     if nav is not None:
         walk(nav)
     return found
+
+
+def nav_pages(nav: list | None) -> list[str]:
+    """The pages of mkdocs.yml's `nav:`, in order."""
+    pages: list[str] = []
+    for item in nav or []:
+        if isinstance(item, str):
+            pages.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                pages += nav_pages(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return pages
+
+
+@dataclass(frozen=True)
+class Project:
+    """A course project's folders and what its mkdocs.yml says: this project, or a copy of it
+    (the tests and the benchmarks work on copies)."""
+
+    root: Path = PROJECT_ROOT
+    only_languages: tuple[str, ...] | None = None  # a check or build of some languages only
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def strings_dir(self) -> Path:
+        return self.root / "i18n"
+
+    @cached_property
+    def languages(self) -> list[str]:
+        """Every language code (or those of `only_languages`), the default one first."""
+        return list(self.only_languages) if self.only_languages else self.all_languages
+
+    @cached_property
+    def all_languages(self) -> list[str]:
+        return [lang.code for lang in languages(self.mkdocs_yml)]
+
+    @cached_property
+    def default_language(self) -> str:
+        return self.all_languages[0]
+
+    @cached_property
+    def nav_pages(self) -> list[str]:
+        return nav_pages(read_mkdocs_yml(self.mkdocs_yml).get("nav"))

@@ -1,4 +1,5 @@
 """One kind of error for bad content: it names the file, the line and the fix."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,11 +1,12 @@
-"""The course's Markdown blocks (course/markdown_blocks.py), given the words of
+"""The course's Markdown blocks (course/blocks/extension.py), given the words of
 the language being built. (hooks/source_check.py has checked every block before.)"""
+
 from mkdocs.plugins import event_priority
 
-from course import strings
-from course.build import current_language, fails_loudly, strings_dir, unit_key
+from course.build.mkdocs_run import current_language, fails_loudly, strings_dir, unit_key
+from course.sources import strings
 
-EXTENSION = "course.markdown_blocks"
+EXTENSION = "course.blocks.extension"
 
 
 @event_priority(-200)  # after static-i18n has switched the config to the language

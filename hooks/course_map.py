@@ -1,5 +1,6 @@
 """The home page's list of parts and units, made from the navigation so it
 always shows the units that exist, in course order, with their summaries."""
+
 import html
 import re
 
@@ -7,8 +8,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from course import strings
-from course.build import page_language, strings_dir, unit_key
+from course.build.mkdocs_run import page_language, strings_dir, unit_key
+from course.sources import strings
 
 PLACEHOLDER = re.compile(r'<div class="course-map" data-course-map="pending">\s*</div>')
 
@@ -26,8 +27,10 @@ def _course_map(nav, here, words):
         if isinstance(item, Section):
             units = "".join(_unit(p, here) for p in item.children if isinstance(p, Page))
             parts.append(f'<li class="course-map__part"><h3>{html.escape(item.title)}</h3><ol>{units}</ol></li>')
-    return (f'<nav class="course-map" aria-label="{html.escape(words["course_map"]["label"])}">'
-            f'<ol class="course-map__parts">{"".join(parts)}</ol></nav>')
+    return (
+        f'<nav class="course-map" aria-label="{html.escape(words["course_map"]["label"])}">'
+        f'<ol class="course-map__parts">{"".join(parts)}</ol></nav>'
+    )
 
 
 def _unit(page, here):
@@ -35,6 +38,8 @@ def _unit(page, here):
     # How many quiz questions the unit has (hooks/course_blocks.py counted them when it was
     # rendered): course.js counts only units with a quiz towards the learner's progress.
     questions = getattr(page, "quiz_questions", 0)
-    return (f'<li class="course-map__unit" data-unit="{unit_key(page)}" data-questions="{questions}">'
-            f'<a href="{get_relative_url(page.url, here.url)}">{html.escape(page.title or "")}</a>'
-            f'<p class="course-map__summary">{summary}</p></li>')
+    return (
+        f'<li class="course-map__unit" data-unit="{unit_key(page)}" data-questions="{questions}">'
+        f'<a href="{get_relative_url(page.url, here.url)}">{html.escape(page.title or "")}</a>'
+        f'<p class="course-map__summary">{summary}</p></li>'
+    )

@@ -9,12 +9,13 @@ copy's language is the first folder of its path, so only the copy in that
 folder can be the twin: this replacement re-creates just that one, and finds
 the same twins. It applies to exactly the configuration this site uses
 (folder structure, no fallback); any other falls back to static-i18n's own."""
+
 from pathlib import PurePath
 from types import MethodType
 
 from mkdocs.plugins import event_priority
 
-from course.build import i18n
+from course.build.mkdocs_run import i18n
 
 
 @event_priority(100)
@@ -37,10 +38,12 @@ def _find_twins(original):
                     continue
                 for candidate in i18n_alternate_src_uris.get(src_uri, []):
                     if PurePath(candidate.src_path).parts[0] != build_lang:
-                        continue   # in another language's folder: it cannot be this language's twin
-                    twin = create_i18n_file(candidate, build_lang, self.default_language, self.all_languages,
-                                            mkdocs_config)
+                        continue  # in another language's folder: it cannot be this language's twin
+                    twin = create_i18n_file(
+                        candidate, build_lang, self.default_language, self.all_languages, mkdocs_config
+                    )
                     if twin.locale == build_lang:
                         i18n_file.alternates[twin.locale] = twin
                         break
+
     return reconfigure_files_alternates

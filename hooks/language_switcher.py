@@ -7,13 +7,14 @@
   that language anyway, so the links are stored in the form it checks for.
 - In a preview of some languages (hooks/preview.py), static-i18n lists only
   the languages built; the switcher still lists every language."""
+
 from mkdocs.plugins import event_priority
 
-from course import strings
-from course.build import all_languages, i18n, site_languages, strings_dir
+from course.build.mkdocs_run import all_languages, i18n, site_languages, strings_dir
+from course.sources import strings
 
 
-@event_priority(-100)   # after static-i18n has made the links
+@event_priority(-100)  # after static-i18n has made the links
 def on_config(config):
     plugin = i18n(config)
     for alternates in (config.extra.get("alternate") or [], plugin.extra_alternate or []):

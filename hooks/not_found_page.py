@@ -3,7 +3,8 @@
 static-i18n rebuilds the site per language and each build writes the same
 404.html, so the last language built would win. The page speaks every
 language (overrides/404.html); this keeps the default language's rendering."""
-from course.build import current_language, i18n
+
+from course.build.mkdocs_run import current_language, i18n
 
 _default_rendering: dict[str, str] = {}
 

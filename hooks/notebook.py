@@ -4,11 +4,11 @@ exercises, their titles and questions, as JSON), for notebook.js to show the
 learner's answers unit by unit with links back; and it tells every page where
 its language's notebook is, for the link under each exercise."""
 
-import lxml.html
 from mkdocs.utils import get_relative_url
 
-from course.build import current_language, i18n, unit_key
+from course.build.mkdocs_run import current_language, i18n, unit_key
 from course.config import language_root
+from course.web.notebook import unit_exercises
 
 PENDING = 'data-notebook="pending"'
 NOTEBOOK_PAGE = "notebook.md"
@@ -23,7 +23,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     if PENDING in (page.content or ""):
         page.content = page.content.replace(PENDING, 'data-notebook=""', 1)
-        page.notebook_exercises = _catalog(nav, page)   # overrides/main.html writes it as JSON data
+        page.notebook_exercises = _catalog(nav, page)  # overrides/main.html writes it as JSON data
     return context
 
 
@@ -31,25 +31,14 @@ def _catalog(nav, here) -> list[dict]:
     """Every unit that has exercises, in course order: its title, link and exercises with their questions."""
     units = []
     for page in nav.pages:
-        if not page.content or 'class="exercise"' not in page.content:
-            continue
-        root = lxml.html.fragment_fromstring(page.content, create_parent="div")
-        exercises = [_exercise(section, root) for section in root.xpath("//section[@data-exercise]")]
-        units.append({"unit": unit_key(page), "title": page.title or "", "url": get_relative_url(page.url, here.url),
-                      "exercises": exercises})
+        exercises = unit_exercises(page.content or "")
+        if exercises:
+            units.append(
+                {
+                    "unit": unit_key(page),
+                    "title": page.title or "",
+                    "url": get_relative_url(page.url, here.url),
+                    "exercises": exercises,
+                }
+            )
     return units
-
-
-def _exercise(section, root) -> dict:
-    title = section.xpath(".//p[contains(@class, 'exercise__title')]/strong")
-    return {"id": section.get("data-exercise"), "anchor": section.get("id"),
-            "title": _text(title[0]) if title else "",
-            "questions": [{"field": field.get("data-field"), "kind": field.get("data-kind"),
-                           "label": _text(next(iter(root.xpath(f"//*[@id='{field.get('data-question')}']")), None))}
-                          for field in section.xpath(".//div[@data-field]")]}
-
-
-def _text(el) -> str:
-    if el is None:
-        return ""
-    return " ".join("".join(t for t in el.itertext()).split())

@@ -1,6 +1,6 @@
 """The course kept on a learner's device, and added to their home screen: for
-each language built, its web app manifest (course/web_app.py) and the list of
-files its offline copy holds (course/offline_copy.py), both at the language's
+each language built, its web app manifest (course/web/web_app.py) and the list of
+files its offline copy holds (course/web/offline_copy.py), both at the language's
 root. The service worker (overrides/service-worker.js, copied to the site's
 root) saves what the list names.
 
@@ -11,21 +11,31 @@ static-i18n builds the other languages inside the default language's
 on_post_build, so a stack tells each build's last step which language it
 ends (as in hooks/search_per_language.py); the list is written after the
 search index (priority -300), which it holds."""
+
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from course import language_data, strings
-from course.build import Run, all_languages, current_language, fails_loudly, i18n, strings_dir
+from course.build.mkdocs_run import Run, all_languages, current_language, fails_loudly, i18n, strings_dir
 from course.config import language_root
-from course.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list
-from course.web_app import APPLE_TOUCH_ICON, THEME_COLOUR, app_manifest, as_json, icon_file
+from course.sources import language_data, strings
+from course.web.offline_copy import APP_MANIFEST, LIST_NAME, language_list, write_list
+from course.web.web_app import APPLE_TOUCH_ICON, THEME_COLOUR, app_manifest, as_json, icon_file
 
 # The words of i18n `offline_copy:` that offline-copy.js writes (the others are in the page's HTML,
 # or in the list, for the service worker).
-SHOWN_BY_SCRIPT = ("size", "pdfs", "saving", "saved", "saved_pdfs", "removed",
-                   "failed_connection", "failed_space", "failed_changed")
-_pages: dict[str, dict[str, str]] = {}   # language -> page path -> its HTML, as written
+SHOWN_BY_SCRIPT = (
+    "size",
+    "pdfs",
+    "saving",
+    "saved",
+    "saved_pdfs",
+    "removed",
+    "failed_connection",
+    "failed_space",
+    "failed_changed",
+)
+_pages: dict[str, dict[str, str]] = {}  # language -> page path -> its HTML, as written
 _building: list[str] = []
 
 
@@ -48,11 +58,19 @@ def on_env(env, config, files):
     language's list, app manifest and icons are; the words offline-copy.js shows."""
     lang, root = current_language(config), _root(config)
     words = strings.load_strings(lang, strings_dir(config))["offline_copy"]
-    env.globals["course_offline"] = {
-        "lang": lang, "list": root + LIST_NAME, "language_root": root, "app_manifest": root + APP_MANIFEST,
-        "touch_icon": icon_file(APPLE_TOUCH_ICON), "theme_colour": THEME_COLOUR,
-        "script_words": {key: words[key] for key in SHOWN_BY_SCRIPT},
-    } if _offered() else None
+    env.globals["course_offline"] = (
+        {
+            "lang": lang,
+            "list": root + LIST_NAME,
+            "language_root": root,
+            "app_manifest": root + APP_MANIFEST,
+            "touch_icon": icon_file(APPLE_TOUCH_ICON),
+            "theme_colour": THEME_COLOUR,
+            "script_words": {key: words[key] for key in SHOWN_BY_SCRIPT},
+        }
+        if _offered()
+        else None
+    )
     return env
 
 
@@ -62,7 +80,7 @@ def on_post_page(output, page, config):
     return output
 
 
-@event_priority(-400)   # after hooks/search_per_language.py has written the index (-300)
+@event_priority(-400)  # after hooks/search_per_language.py has written the index (-300)
 @fails_loudly
 def on_post_build(config):
     lang = _building.pop()

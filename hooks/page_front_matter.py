@@ -1,20 +1,20 @@
 """Each page's front matter, shown: the one-line summary under the title, and an
 honest notice on a page that is a draft or not translated. (hooks/source_check.py
 has checked it before the build.)"""
+
 import html
 import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course import strings
-from course.language_data import text_direction, untranslated_text
+from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
 from course.config import language_root
-from course.build import fails_loudly, page_language, strings_dir
-from course.translation_status import unit_state
+from course.sources.language_data import untranslated_text
+from course.translation.notices import NOTICE_STATUSES, status_notice
+from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
-NOTICE_STATUSES = ("draft", "untranslated", "outdated")
 
 
 @fails_loudly
@@ -22,7 +22,7 @@ def on_page_content(content, page, config, files):
     meta = page.meta
     lang = page_language(page)
     after_title = f'<p class="page-summary">{html.escape(meta["description"])}</p>'
-    # draft, untranslated or outdated (course/translation_status.py): None on a source or up-to-date reviewed page.
+    # draft, untranslated or outdated (course/translation/status.py): None on a source or up-to-date reviewed page.
     state = unit_state(Path(config.docs_dir), lang, page.file.src_uri.split("/", 1)[1])
     status = state.needs_notice
     if status in NOTICE_STATUSES:
@@ -40,20 +40,8 @@ def on_page_content(content, page, config, files):
 
 
 def _status_notice(status, page, lang, source_lang, config, copy_lang):
-    words = strings.load_strings(lang, strings_dir(config))
-    source_url = _url_in_language(page, source_lang, config)
-    link = (f'<a href="{get_relative_url(source_url, page.url)}" hreflang="{source_lang}">'
-            f'{html.escape(words["status"]["read_source"])} ({_language_name(source_lang, config)})</a>')
-    # An untranslated page is a copy in the language it was copied from (e.g. English), which
-    # need not be the source language: the notice names it.
-    sentence = html.escape(words["status"][status]).replace("{language}", _language_name(copy_lang, config))
-    return (f'<aside class="translation-status translation-status--{status}" role="note" lang="{lang}" '
-            f'dir="{text_direction(lang, strings_dir(config))}" data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>')
-
-
-def _language_name(lang, config):
-    name = strings.load_strings(lang, strings_dir(config))["language_name"]
-    return f'<span lang="{lang}" dir="{text_direction(lang, strings_dir(config))}">{html.escape(name)}</span>'
+    href = get_relative_url(_url_in_language(page, source_lang, config), page.url)
+    return status_notice(status, lang, source_lang, copy_lang, href, strings_dir(config))
 
 
 def _url_in_language(page, lang, config):

@@ -7,12 +7,13 @@ Only those languages are built (the first at the site's root), so a save is
 rebuilt in about a second however many languages the course has; the
 language switcher still lists every language (hooks/language_switcher.py).
 Without COURSE_PREVIEW every language is built, as always."""
+
 import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.build import i18n
+from course.build.mkdocs_run import i18n
 
 VARIABLE = "COURSE_PREVIEW"
 
@@ -21,17 +22,19 @@ def preview_languages() -> list[str]:
     return [code.strip() for code in os.environ.get(VARIABLE, "").split(",") if code.strip()]
 
 
-@event_priority(200)   # before static-i18n reads which languages to build
+@event_priority(200)  # before static-i18n reads which languages to build
 def on_config(config):
     wanted = preview_languages()
     plugin = i18n(config)
-    if not wanted or plugin.current_language is not None:   # only at the first language's on_config
+    if not wanted or plugin.current_language is not None:  # only at the first language's on_config
         return config
     known = [lang.locale for lang in plugin.config.languages]
     unknown = [code for code in wanted if code not in known]
     if unknown:
-        raise PluginError(f"{VARIABLE}={','.join(wanted)}: {', '.join(unknown)} is not a language of the site "
-                          f"({', '.join(known)})\n  How to fix: name languages of mkdocs.yml, e.g. {VARIABLE}={known[-1]}")
+        raise PluginError(
+            f"{VARIABLE}={','.join(wanted)}: {', '.join(unknown)} is not a language of the site "
+            f"({', '.join(known)})\n  How to fix: name languages of mkdocs.yml, e.g. {VARIABLE}={known[-1]}"
+        )
     for lang in plugin.config.languages:
         lang.build = lang.locale in wanted
         lang.default = lang.locale == wanted[0]

@@ -1,26 +1,25 @@
 """The printed course: during each language's build, writes that language's
-print pages (course/print_book.py) from the rendered pages in the order of
+print pages (course/print/print_book.py) from the rendered pages in the order of
 mkdocs.yml's `nav:`: the book (<lang prefix>print.html), the trainers'
 material, and a handout per unit; and tells every page where its language's
 PDFs are. The PDFs themselves are made after `mkdocs build` by
-scripts/build_site.py (course/pdf_build.py). `mkdocs serve` writes no print
+scripts/build_site.py (course/print/pdf_build.py). `mkdocs serve` writes no print
 page, so that a save is rebuilt fast.
 """
+
 import html
-import os
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course import print_book, strings
-from course.build import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
-from course.errors import ContentError
-from course.language_data import text_direction
+from course.build.mkdocs_run import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
+from course.print import print_book, print_pages
+from course.sources import strings
+from course.sources.language_data import text_direction
 
-_pages: dict[str, dict[str, print_book.Unit]] = {}   # language -> nav path -> unit
+_pages: dict[str, dict[str, print_book.Unit]] = {}  # language -> nav path -> unit
 
 
 def on_startup(command, dirty):
@@ -44,8 +43,9 @@ def on_env(env, config, files):
     lang, default = current_language(config), _default_language(config)
     env.globals["course_pdf"] = print_book.pdf_path(lang, default)
     env.globals["course_trainers_pdf"] = print_book.trainers_job(lang, default).pdf
-    env.globals["course_handouts"] = {src: print_book.handout_job(lang, default, src).pdf
-                                      for src in print_book.handout_sources(config.nav)}
+    env.globals["course_handouts"] = {
+        src: print_book.handout_job(lang, default, src).pdf for src in print_book.handout_sources(config.nav)
+    }
     return env
 
 
@@ -60,19 +60,21 @@ def _fill_printables(context, page, config, nav):
 
 
 def _printables(here, nav, config) -> str:
-    lang, default = current_language(config), _default_language(config)
-    words = strings.load_strings(lang, strings_dir(config))["handouts"]
-    titles = {unit_key(p) + ".md": p.title or "" for p in nav.pages}
+    lang = current_language(config)
 
     def link(path, text):
-        return f'<a href="{html.escape(get_relative_url(path, here.url))}" type="application/pdf">{html.escape(text)}</a>'
+        return (
+            f'<a href="{html.escape(get_relative_url(path, here.url))}" type="application/pdf">{html.escape(text)}</a>'
+        )
 
-    handouts = "".join(f"<li>{link(print_book.handout_job(lang, default, src).pdf, titles.get(src, src))}</li>"
-                       for src in print_book.handout_sources(config.nav))
-    return (f'<div class="printables" role="region" aria-label="{html.escape(words["label"])}"><ul>'
-            f'<li>{link(print_book.pdf_path(lang, default), words["book"])}</li>'
-            f'<li>{link(print_book.trainers_job(lang, default).pdf, words["trainers"])}</li></ul>'
-            f'<p>{html.escape(words["units"])}</p><ol>{handouts}</ol></div>')
+    return print_pages.printables_html(
+        lang,
+        _default_language(config),
+        config.nav,
+        {unit_key(p) + ".md": p.title or "" for p in nav.pages},
+        strings.load_strings(lang, strings_dir(config))["handouts"],
+        link,
+    )
 
 
 @event_priority(-100)  # after the hooks that change page.content in on_page_context (course_map)
@@ -83,8 +85,13 @@ def _collect_for_print(context, page, config, nav):
     src = page.file.src_uri
     src = src.split("/", 1)[1] if src.startswith(f"{lang}/") else src
     _pages.setdefault(lang, {})[src] = print_book.Unit(
-        src=src, title=page.title or "", url=page.url, content=page.content or "",
-        description=page.meta.get("description", ""), printed=page.meta.get("print", True) is not False)
+        src=src,
+        title=page.title or "",
+        url=page.url,
+        content=page.content or "",
+        description=page.meta.get("description", ""),
+        printed=page.meta.get("print", True) is not False,
+    )
     return context
 
 
@@ -96,28 +103,15 @@ def on_post_build(config):
     if not _printing():
         return
     lang = current_language(config)
-    default = _default_language(config)
-    words = strings.load_strings(lang, strings_dir(config))
-    print_page = print_book.print_page_path(lang, default)
-    for unit in _pages.get(lang, {}).values():
-        if unit.url == print_page:
-            raise ContentError(Path(config.docs_dir) / lang / unit.src, f"this page would be built as {print_page}, "
-                               "the print page of the PDF", "rename the page")
-    items = print_book.outline(config.nav, _pages.get(lang, {}), words["nav"], Path(config.config_file_path))
-    printed = print_book.prepare(items, print_page)
-    jobs = [print_book.book_job(lang, default), print_book.trainers_job(lang, default)]
-    jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.handout_units(items)]
-    for job in jobs:
-        html = print_book.render_print_page(job, printed, lang=lang, words=words, date=_build_date(),
-                                            template_dir=project_dir(config) / "overrides" / "print",
-                                            direction=text_direction(lang, strings_dir(config)))
-        target = Path(config.site_dir) / job.page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-
-
-def _build_date() -> str:
-    """The edition's date: SOURCE_DATE_EPOCH when set (a reproducible build), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return when.strftime("%Y-%m-%d")
+    print_pages.write_print_pages(
+        Path(config.site_dir),
+        Path(config.docs_dir),
+        lang,
+        _default_language(config),
+        config.nav,
+        _pages.get(lang, {}),
+        strings.load_strings(lang, strings_dir(config)),
+        Path(config.config_file_path),
+        project_dir(config) / "overrides" / "print",
+        text_direction(lang, strings_dir(config)),
+    )

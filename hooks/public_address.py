@@ -7,6 +7,7 @@ whose every address begins with "None".
 
 static-i18n builds the other languages inside the default language's
 on_post_build: the sitemap is removed when the outermost build ends."""
+
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -19,7 +20,7 @@ def on_pre_build(config):
     _depth[0] += 1
 
 
-@event_priority(-400)   # after static-i18n has built the other languages (-100)
+@event_priority(-400)  # after static-i18n has built the other languages (-100)
 def on_post_build(config):
     _depth[0] -= 1
     if _depth[0] == 0 and not config.site_url:

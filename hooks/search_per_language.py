@@ -1,5 +1,5 @@
 """Each language gets its own search index at <language root>/search/, with its
-search rules (course/search_index.py), as JSON for a server and as a script
+search rules (course/web/search_index.py), as JSON for a server and as a script
 for a site opened from disk; its pages search only that index, through the
 course's worker (overrides/assets/javascripts/search-worker.js).
 
@@ -7,15 +7,16 @@ static-i18n rebuilds the site once per language and, after the last, writes
 one index mixing every language at the root: so entries are taken from
 Material's search plugin early in each language's build (priority 50) and
 written late (priority -300), after static-i18n's merge."""
+
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from course import strings
-from course.build import current_language, i18n, strings_dir
+from course.build.mkdocs_run import current_language, i18n, strings_dir
 from course.config import language_root
-from course.search_index import as_json, as_script, language_index
+from course.sources import strings
+from course.web.search_index import as_json, as_script, language_index
 
 WORKERS = "assets/javascripts/workers/search."
 _entries: dict[str, list] = {}
@@ -42,7 +43,9 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     # Material's search looks for search/search_index.* under `base`: point it at this language's root.
-    context["search_base"] = get_relative_url(_prefix(config) + "index.html", page.url).removesuffix("index.html") or "."
+    context["search_base"] = (
+        get_relative_url(_prefix(config) + "index.html", page.url).removesuffix("index.html") or "."
+    )
     return context
 
 

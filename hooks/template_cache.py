@@ -5,7 +5,8 @@ compile every template of Material and of overrides/ again for every language
 (about a third of a language's build). An in-memory bytecode cache, shared by
 those environments, keeps each compiled template; Jinja checks the template's
 source against the cached one, so an edited template is compiled again."""
-from course.build import TEMPLATE_CACHE
+
+from course.build.mkdocs_run import TEMPLATE_CACHE
 
 
 def on_env(env, config, files):

@@ -1,14 +1,15 @@
 """The translation status page (docs/<lang>/translation-status.md): the build
 fills its placeholders with where every page stands in every language, worked
-out from the language trees (course/translation_status.py), in the page's language."""
+out from the language trees (course/translation/status.py), in the page's language."""
+
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from course import strings
-from course.build import all_languages, fails_loudly, page_language, strings_dir, unit_key
-from course.status_page import PLACEHOLDER, PageLink, fill
-from course.translation_status import report
+from course.build.mkdocs_run import all_languages, fails_loudly, page_language, strings_dir, unit_key
+from course.sources import strings
+from course.translation.status import report
+from course.translation.status_page import PLACEHOLDER, PageLink, fill
 
 
 @fails_loudly

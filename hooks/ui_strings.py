@@ -4,13 +4,14 @@ Sets the site name and the direction of the language's script, translates the
 navigation's section keys (mkdocs.yml's `nav:` names sections by key, e.g.
 `part-1`) and gives templates `strings`, written into pages' JSON as UTF-8.
 """
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from course import language_data, strings
+from course.build.mkdocs_run import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.config import language_root
-from course.build import current_language, fails_loudly, i18n, site_languages, strings_dir
 from course.errors import ContentError
+from course.sources import language_data, strings
 
 
 @event_priority(-200)  # after static-i18n has switched the config to the language
@@ -22,7 +23,7 @@ def on_config(config):
     words = strings.load_strings(lang, strings_dir(config))
     config.site_name = words["site_name"]
     config.site_description = words["site_description"]
-    # The direction comes from the language (its file, or course/language_data.py), never from
+    # The direction comes from the language (its file, or course/sources/language_data.py), never from
     # whether the theme happens to know it: <html dir> and Material's layout follow it.
     config.theme["direction"] = language_data.direction(lang, words.get("direction"))
     return config
@@ -43,7 +44,8 @@ def _translate_section(item, nav_words, lang, folder):
         return
     if item.title not in nav_words:
         raise ContentError(
-            strings.strings_file(lang, folder), f"the navigation section '{item.title}' has no title in language '{lang}'",
+            strings.strings_file(lang, folder),
+            f"the navigation section '{item.title}' has no title in language '{lang}'",
             f"add 'nav: {item.title}: …' to every i18n/<lang>.yml (the key is the section's name in mkdocs.yml)",
         )
     item.title = nav_words[item.title]
@@ -52,14 +54,17 @@ def _translate_section(item, nav_words, lang, folder):
 
 
 def on_env(env, config, files):
-    folder = strings_dir(config)   # once: it resolves a path, and the templates ask for every nav item
+    folder = strings_dir(config)  # once: it resolves a path, and the templates ask for every nav item
     env.globals["strings"] = strings.load_strings(current_language(config), folder)
     env.globals["untranslated_text"] = lambda item: language_data.untranslated_text(getattr(item, "meta", None), folder)
     # For pages that speak every language at once (404.html): language -> (root path, words).
     plugin = i18n(config)
     env.globals["every_language"] = [
-        {"code": lang, "root": language_root(lang, plugin.default_language),
-         "words": strings.load_strings(lang, folder)}
+        {
+            "code": lang,
+            "root": language_root(lang, plugin.default_language),
+            "words": strings.load_strings(lang, folder),
+        }
         for lang in site_languages(config)
     ]
     # Words written into a page's JSON (the page's data, Material's config) as they are, in

@@ -5,7 +5,7 @@
 
 Run after `mkdocs build` (scripts/build_site.py does both). For each language
 of mkdocs.yml, WeasyPrint renders the print pages that the build wrote
-(course/print_book.py; the default language's at the site root) into tagged
+(course/print/print_book.py; the default language's at the site root) into tagged
 PDFs (PDF/UA-1), one progress line per file:
   site/<lang>/downloads/peer-support-course-<lang>.pdf            the book
   site/<lang>/downloads/peer-support-course-<lang>-trainers.pdf   the trainers' material
@@ -19,6 +19,7 @@ A PDF whose inputs (print page, stylesheet, fonts, WeasyPrint) have not
 changed since it was last made is copied from the cache (.cache/pdf/, or
 $COURSE_PDF_CACHE) instead of being rendered again; --no-cache renders all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,22 +28,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language, languages  # noqa: E402
-from course.pdf_build import CACHE_DIR, describe, make_pdfs  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language, languages
+from course.print.pdf_build import CACHE_DIR, describe, make_pdfs
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site",
-                        help="the built site (default: site/)")
-    parser.add_argument("--lang", action="append", metavar="LANG",
-                        help="only this language (repeat for more; default: every language of mkdocs.yml)")
-    parser.add_argument("--config-file", type=Path, default=PROJECT_ROOT / "mkdocs.yml",
-                        help="the mkdocs.yml whose languages to make (default: this project's)")
-    parser.add_argument("--jobs", type=int, default=0,
-                        help="PDFs rendered at once (default: one per core, at most one per language)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument(
+        "--lang",
+        action="append",
+        metavar="LANG",
+        help="only this language (repeat for more; default: every language of mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=PROJECT_ROOT / "mkdocs.yml",
+        help="the mkdocs.yml whose languages to make (default: this project's)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="PDFs rendered at once (default: one per core, at most one per language)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="render every PDF, even an unchanged one")
     return parser.parse_args(argv)
 

@@ -9,6 +9,7 @@ anything fails, the problems are printed (each with its file, line and fix)
 and the site is left exactly as it was, so a site being served never breaks.
 scripts/build-site.sh sets the machine up, then runs this.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,15 +18,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.pdf_build import CACHE_DIR  # noqa: E402
-from course.site_build import Build, BuildFailed, describe_site  # noqa: E402
+from course import PROJECT_ROOT
+from course.build.site_build import Build, BuildFailed, describe_site
+from course.print.pdf_build import CACHE_DIR
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/ in the project)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--site-dir", type=Path, default=None, help="where the site goes (default: site/ in the project)"
+    )
     parser.add_argument("--jobs", type=int, default=0, help="PDFs rendered at once (default: one per core)")
     parser.add_argument("--no-cache", action="store_true", help="render every PDF, even an unchanged one")
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
@@ -41,8 +47,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print(f"\n==> the build was stopped. {describe_site(site_dir)}.", file=sys.stderr)
         return 130
-    print(f"==> done: {site_dir.name}/ now holds the new build. Open {site_dir.name}/index.html, "
-          f"or serve it: .venv/bin/python -m http.server -d {site_dir.name}")
+    print(
+        f"==> done: {site_dir.name}/ now holds the new build. Open {site_dir.name}/index.html, "
+        f"or serve it: .venv/bin/python -m http.server -d {site_dir.name}"
+    )
     return 0
 
 

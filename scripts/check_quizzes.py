@@ -9,7 +9,7 @@ For every language: per unit, the number of questions, the position of the
 right option in each single-answer question (m: several answers), how often
 the right option is the longest, the options per question and the questions
 that ask the learner to apply the unit to a situation; then the same over the
-course. Then every broken rule (course/quiz_quality.py, AUTHORING.md), with
+course. Then every broken rule (course/blocks/quiz_quality.py, AUTHORING.md), with
 its file and line. Exits 1 when a rule is broken.
 
 --blind writes a language's questions and lettered options, with no answer
@@ -18,6 +18,7 @@ key and no feedback: the sheet a reader who never read the course answers
 reader's answers ('1: B', '2: A C', one line per question) and prints what
 they got right, beside blind chance.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,44 +27,56 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import languages, read_mkdocs_yml  # noqa: E402
-from course.errors import ContentError  # noqa: E402
-from course.quiz_blind import blind_sheet, read_answers, score  # noqa: E402
-from course.quiz_quality import language_figures, problems, report_lines  # noqa: E402
-from course.strings import load_strings  # noqa: E402
-from course.translation_status import nav_pages  # noqa: E402
+from course import PROJECT_ROOT
+from course.blocks.quiz_quality import language_figures, problems, report_lines
+from course.blocks.quiz_sheet import blind_sheet, read_answers, score
+from course.config import Project
+from course.errors import ContentError
+from course.sources.strings import load_strings
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
-    parser.add_argument("--strict", action="store_true",
-                        help="also the rules the build does not apply yet (course/quiz_quality.py STRICT)")
-    parser.add_argument("--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback")
-    parser.add_argument("--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also the rules the build does not apply yet (course/blocks/quiz_quality.py STRICT)",
+    )
+    parser.add_argument(
+        "--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback"
+    )
+    parser.add_argument(
+        "--score", nargs=2, metavar=("LANG", "ANSWERS"), help="score a file of answers to --blind's sheet"
+    )
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    root = args.project.resolve()
-    codes = [lang.code for lang in languages(root / "mkdocs.yml")]
-    pages = nav_pages(read_mkdocs_yml(root / "mkdocs.yml").get("nav"))
+    project = Project(args.project.resolve())
+    pages = project.nav_pages
     try:
         if args.blind:
-            words = load_strings(args.blind, root / "i18n")["quiz"]
-            print(blind_sheet(language_figures(root / "docs", args.blind, pages), words["choose_one"], words["choose_all"]))
+            words = load_strings(args.blind, project.strings_dir)["quiz"]
+            print(
+                blind_sheet(language_figures(project.docs, args.blind, pages), words["choose_one"], words["choose_all"])
+            )
             return 0
         if args.score:
             lang, answers = args.score
-            result = score(language_figures(root / "docs", lang, pages),
-                           read_answers(Path(answers).read_text(encoding="utf-8"), answers))
+            result = score(
+                language_figures(project.docs, lang, pages),
+                read_answers(Path(answers).read_text(encoding="utf-8"), answers),
+            )
             print("\n".join(result.lines()))
             return 0
         broken = []
-        for lang in args.lang or codes:
-            figures = language_figures(root / "docs", lang, pages)
+        for lang in args.lang or project.languages:
+            figures = language_figures(project.docs, lang, pages)
             print("\n".join(report_lines(figures)) + "\n")
-            broken += problems(figures, load_strings(lang, root / "i18n")["quiz"], strict=args.strict or None)
+            broken += problems(figures, load_strings(lang, project.strings_dir)["quiz"], strict=args.strict or None)
     except ContentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ where the build, the search and the PDF take their languages from. The site
 builds (`bash scripts/build-site.sh`) right after, with every page saying it
 is not translated yet. Then follow TRANSLATING.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,24 +20,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.config import default_language  # noqa: E402
-from course.errors import ContentError  # noqa: E402
-from course.new_language import add_language, material_has  # noqa: E402
+from course import PROJECT_ROOT
+from course.config import default_language
+from course.errors import ContentError
+from course.translation.new_language import add_language, material_has
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="new_language.py", description=__doc__.split("\n\n")[0],
-                                     epilog="\n\n".join(__doc__.split("\n\n")[1:]),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("code", help="the language's code: ISO 639-1 in lower case (de, ga, pt), "
-                                     "or with a region (pt-BR)")
+    parser = argparse.ArgumentParser(
+        prog="new_language.py",
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "code", help="the language's code: ISO 639-1 in lower case (de, ga, pt), or with a region (pt-BR)"
+    )
     parser.add_argument("--name", required=True, help="the language's name in the language itself (Deutsch, Gaeilge)")
-    parser.add_argument("--from", dest="base", metavar="LANG",
-                        help="the language to copy the pages and UI words from (default: the site's default language)")
-    parser.add_argument("--rtl", action="store_true",
-                        help="the language is written right to left; needed only for a language the course does not "
-                             "know as such (Arabic, Hebrew, Persian, Urdu … are known)")
+    parser.add_argument(
+        "--from",
+        dest="base",
+        metavar="LANG",
+        help="the language to copy the pages and UI words from (default: the site's default language)",
+    )
+    parser.add_argument(
+        "--rtl",
+        action="store_true",
+        help="the language is written right to left; needed only for a language the course does not "
+        "know as such (Arabic, Hebrew, Persian, Urdu … are known)",
+    )
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

@@ -6,6 +6,7 @@
 Run after `mkdocs build` and the PDFs (scripts/build-site.sh does all three):
 the zip holds the whole site, PDFs included. Every home page links to it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,13 +15,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from course import PROJECT_ROOT  # noqa: E402
-from course.offline_package import package_site  # noqa: E402
+from course import PROJECT_ROOT
+from course.web.offline_package import package_site
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site", help="the built site (default: site/)")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():

@@ -2,6 +2,7 @@
 tool), driven by Playwright, against the built site served on loopback or
 opened from disk. Every request the page makes is recorded, and any request to
 another host is refused before it leaves the machine, and reported."""
+
 from __future__ import annotations
 
 import functools
@@ -18,13 +19,20 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
 WCAG_21_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @dataclass
 class Traffic:
-    allowed_origin: str                       # "http://127.0.0.1:PORT" or "file://"
+    allowed_origin: str  # "http://127.0.0.1:PORT" or "file://"
     requests: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
 
@@ -55,7 +63,7 @@ class Server:
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         handler = functools.partial(_QuietHandler, directory=str(self.folder))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self.port = self.server.server_address[1]
@@ -122,7 +130,10 @@ def axe_violations(page, label: str, run_only: dict = WCAG_21_AA) -> list[str]:
         pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci)")
     page.add_script_tag(path=str(AXE))
     # resultTypes: axe works out only what fails, not every passing node (the pages are many).
-    found = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})"
-                          ".then(r => r.violations.map(v => ({id: v.id, help: v.help, "
-                          "targets: v.nodes.map(n => n.target.join(' '))})))", run_only)
+    found = page.evaluate(
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, help: v.help, "
+        "targets: v.nodes.map(n => n.target.join(' '))})))",
+        run_only,
+    )
     return [f"{label}: {v['id']} ({v['help']}) at {target}" for v in found for target in v["targets"]]

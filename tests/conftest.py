@@ -1,5 +1,6 @@
 """Shared fixtures: the site is built once per test session, strictly, into a
 temporary folder, and every test reads that real output."""
+
 from __future__ import annotations
 
 import fcntl
@@ -16,9 +17,9 @@ import pytest
 
 from course import PROJECT_ROOT
 from course.config import languages
-from course.offline_copy import add_pdfs
-from course.offline_package import package_site
-from course.pdf_build import make_pdfs
+from course.print.pdf_build import make_pdfs
+from course.web.offline_copy import add_pdfs
+from course.web.offline_package import package_site
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
@@ -27,8 +28,13 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
 def run_build(project: Path, site_dir: Path, **variables: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project`, with these environment variables set too."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **variables)
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 # One edition date for the whole run: the PDFs' inputs then stay the same between the

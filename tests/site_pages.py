@@ -1,14 +1,15 @@
 """Reading the built site: every HTML page of a language, parsed with a real parser."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from course.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
+from course.print.print_book import HANDOUT_PAGES, PRINT_PAGE, TRAINERS_PAGE
 
 # Pages MkDocs writes that are not pages of the course.
 NOT_COURSE_PAGES = {"404.html"}
@@ -23,7 +24,7 @@ def is_print_page(rel: Path) -> bool:
 @dataclass(frozen=True)
 class BuiltPage:
     site: Path
-    path: Path       # relative to the site root, e.g. el/about.html
+    path: Path  # relative to the site root, e.g. el/about.html
 
     @property
     def lang_prefix(self) -> str:
@@ -37,7 +38,7 @@ class BuiltPage:
         return self.path.as_posix()
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
@@ -62,8 +63,11 @@ def is_pdf_source(rel: Path, lang_prefix: str) -> bool:
     """Any page a PDF is made from (hooks/print_book.py): the book's, the trainers' material's,
     a handout's. `lang_prefix` is the language's folder ('el/'), '' for the default language."""
     path = rel.as_posix()
-    return path.startswith(lang_prefix) and path[len(lang_prefix):].split("/")[0] in (PRINT_PAGE, TRAINERS_PAGE,
-                                                                                        HANDOUT_PAGES)
+    return path.startswith(lang_prefix) and path[len(lang_prefix) :].split("/")[0] in (
+        PRINT_PAGE,
+        TRAINERS_PAGE,
+        HANDOUT_PAGES,
+    )
 
 
 def reading_pages(site: Path, lang: str, languages: list[str], default: str) -> list[BuiltPage]:
@@ -84,7 +88,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     # A path from the root ("/el/x.html", as in 404.html) is read from the site's root.
     base = site if parts.path.startswith("/") else (site / page).parent
     target = base / unquote(parts.path.lstrip("/"))
-    target = Path(*[p for p in target.resolve().relative_to(site.resolve()).parts]) if _inside(site, target) else None
+    target = Path(*list(target.resolve().relative_to(site.resolve()).parts)) if _inside(site, target) else None
     if target is not None and (site / target).is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)

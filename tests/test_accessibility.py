@@ -8,41 +8,89 @@ own, some beyond WCAG (a dialog's name, the order of headings, the size of
 targets): every language's home page and a unit pass all of them, with the
 search dialog open on results and the offer to keep the course on the device
 shown."""
+
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from browser import Traffic, axe_violations, browser_session, open_context
-from course.config import default_language, language_root, languages
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_pages import all_html, is_print_page
+
+from course.config import default_language, language_root, languages
 
 pytestmark = pytest.mark.browser
 
 BROWSERS = 2
 # The audits that weigh in Lighthouse 12's accessibility score (core/config/default-config.js).
 LIGHTHOUSE_RULES = [
-    "accesskeys", "aria-allowed-attr", "aria-allowed-role", "aria-command-name", "aria-conditional-attr",
-    "aria-deprecated-role", "aria-dialog-name", "aria-hidden-body", "aria-hidden-focus", "aria-input-field-name",
-    "aria-meter-name", "aria-progressbar-name", "aria-prohibited-attr", "aria-required-attr",
-    "aria-required-children", "aria-required-parent", "aria-roles", "aria-text", "aria-toggle-field-name",
-    "aria-tooltip-name", "aria-treeitem-name", "aria-valid-attr-value", "aria-valid-attr", "button-name", "bypass",
-    "color-contrast", "definition-list", "dlitem", "document-title", "duplicate-id-aria",
-    "form-field-multiple-labels", "frame-title", "heading-order", "html-has-lang", "html-lang-valid",
-    "html-xml-lang-mismatch", "image-alt", "image-redundant-alt", "input-button-name", "input-image-alt", "label",
-    "link-in-text-block", "link-name", "list", "listitem", "meta-refresh", "meta-viewport", "object-alt",
-    "select-name", "skip-link", "tabindex", "table-duplicate-name", "target-size", "td-headers-attr",
-    "th-has-data-cells", "valid-lang", "video-caption",
+    "accesskeys",
+    "aria-allowed-attr",
+    "aria-allowed-role",
+    "aria-command-name",
+    "aria-conditional-attr",
+    "aria-deprecated-role",
+    "aria-dialog-name",
+    "aria-hidden-body",
+    "aria-hidden-focus",
+    "aria-input-field-name",
+    "aria-meter-name",
+    "aria-progressbar-name",
+    "aria-prohibited-attr",
+    "aria-required-attr",
+    "aria-required-children",
+    "aria-required-parent",
+    "aria-roles",
+    "aria-text",
+    "aria-toggle-field-name",
+    "aria-tooltip-name",
+    "aria-treeitem-name",
+    "aria-valid-attr-value",
+    "aria-valid-attr",
+    "button-name",
+    "bypass",
+    "color-contrast",
+    "definition-list",
+    "dlitem",
+    "document-title",
+    "duplicate-id-aria",
+    "form-field-multiple-labels",
+    "frame-title",
+    "heading-order",
+    "html-has-lang",
+    "html-lang-valid",
+    "html-xml-lang-mismatch",
+    "image-alt",
+    "image-redundant-alt",
+    "input-button-name",
+    "input-image-alt",
+    "label",
+    "link-in-text-block",
+    "link-name",
+    "list",
+    "listitem",
+    "meta-refresh",
+    "meta-viewport",
+    "object-alt",
+    "select-name",
+    "skip-link",
+    "tabindex",
+    "table-duplicate-name",
+    "target-size",
+    "td-headers-attr",
+    "th-has-data-cells",
+    "valid-lang",
+    "video-caption",
 ]
 LIGHTHOUSE_UNIT = "what-peer-support-can-do.html"
+
 
 def check(site_url: str, pages: list[str]) -> tuple[list[str], list[str]]:
     """(violations, requests refused) of some pages, in a browser of their own (a thread's)."""
     traffic = Traffic(site_url)
     found = []
     with browser_session() as browser:
-        context = open_context(browser, traffic, bypass_csp=True)   # axe is injected as a script
+        context = open_context(browser, traffic, bypass_csp=True)  # axe is injected as a script
         page = context.new_page()
         for rel in pages:
             page.goto(f"{site_url}/{rel}", wait_until="load")
@@ -89,7 +137,7 @@ def test_every_home_page_and_a_unit_pass_lighthouses_accessibility_audits(browse
         page.goto(f"{site_url}/{rel}", wait_until="load")
         if rel.endswith("index.html"):
             assert page.locator("#offline-copy").is_visible(), f"{rel}: the offer to keep the course is shown"
-        page.keyboard.press("/")   # opens the search dialog, as a learner would, and searches the title's word
+        page.keyboard.press("/")  # opens the search dialog, as a learner would, and searches the title's word
         page.locator(".md-search__input").wait_for(state="visible")
         show_results(page, max(re.findall(r"\w+", page.locator("article h1").inner_text()), key=len))
         found += axe_violations(page, rel, {"type": "rule", "values": LIGHTHOUSE_RULES})

@@ -2,6 +2,7 @@
 the project: the README build (scripts/build_site.py) stops with exit code 1,
 names the source file and line and says how to fix it, shows no traceback,
 and leaves the last good site exactly as it was."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,13 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import PROJECT_PARTS, copy_project
+
 from course import PROJECT_ROOT
 
 BUILD = PROJECT_ROOT / "scripts" / "build_site.py"
@@ -26,17 +27,19 @@ BUILD = PROJECT_ROOT / "scripts" / "build_site.py"
 class Case:
     id: str
     break_it: Callable[[Path], None]
-    file: str                       # the file the message must name, as in the project
-    line: str | int | None          # the line: a number, or a text whose first line in `file` it is
-    words: str                      # what the message must say
+    file: str  # the file the message must name, as in the project
+    line: str | int | None  # the line: a number, or a text whose first line in `file` it is
+    words: str  # what the message must say
 
 
 # ---- ways to break a page -------------------------------------------------------------------
+
 
 def append(page: str, text: str):
     def change(project: Path):
         path = project / page
         path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text, encoding="utf-8")
+
     return change
 
 
@@ -46,17 +49,20 @@ def replace(page: str, old: str, new: str, count: int = 1):
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{page} holds no {old!r}: the case needs updating"
         path.write_text(text.replace(old, new, count), encoding="utf-8")
+
     return change
 
 
 def replace_line(page: str, pattern: str, new: Callable[[str], str]):
     """Replace the first line matching `pattern` (a regex) with new(line)."""
+
     def change(project: Path):
         path = project / page
         lines = path.read_text(encoding="utf-8").split("\n")
         index = next(i for i, line in enumerate(lines) if re.search(pattern, line))
         lines[index] = new(lines[index])
         path.write_text("\n".join(lines), encoding="utf-8")
+
     return change
 
 
@@ -64,6 +70,7 @@ def save_as(page: str, encoding: str):
     def change(project: Path):
         path = project / page
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+
     return change
 
 
@@ -71,8 +78,10 @@ def write_bytes(page: str, data: bytes):
     return lambda project: (project / page).write_bytes(data)
 
 
-LATIN_1_PAGE = ("---\ndescription: Om kurset.\nsource_language: en\ntranslation: draft\n---\n\n# Om kurset\n\n"
-                "Kurset er skrevet på dansk.\n")   # 'å' on line 9
+LATIN_1_PAGE = (
+    "---\ndescription: Om kurset.\nsource_language: en\ntranslation: draft\n---\n\n# Om kurset\n\n"
+    "Kurset er skrevet på dansk.\n"
+)  # 'å' on line 9
 
 
 def empty(page: str):
@@ -85,15 +94,19 @@ def delete(page: str):
 
 def only_in(lang: str, page: str, source_language: str):
     """A new page written in one language only."""
+
     def change(project: Path):
         (project / "docs" / lang / page).write_text(
             f"---\ndescription: Ny side.\nsource_language: {source_language}\ntranslation: source\n---\n\n# Ny side\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
+
     return change
 
 
 def move_first_answer(page: str):
     """In the page's first quiz, the right option becomes wrong and the first wrong one right."""
+
     def change(project: Path):
         path = project / page
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -104,6 +117,7 @@ def move_first_answer(page: str):
         lines[right] = lines[right].replace("- [x]", "- [ ]", 1)
         lines[wrong] = lines[wrong].replace("- [ ]", "- [x]", 1)
         path.write_text("\n".join(lines), encoding="utf-8")
+
     return change
 
 
@@ -111,6 +125,7 @@ def both(*changes):
     def change(project: Path):
         for c in changes:
             c(project)
+
     return change
 
 
@@ -124,123 +139,389 @@ QUIZ = """/// quiz | {question}
 ///
 """
 SECTION = "## A repeated section {#repeated}\n\nSome text.\n"
-QUIZ_PAGE = "docs/sl/good-peer-support.md"     # a unit whose source is Slovenian
+QUIZ_PAGE = "docs/sl/good-peer-support.md"  # a unit whose source is Slovenian
 FIRST_OPTION = r"^- \[x\]"
 
 CASES = [
     # The sixteen mistakes seen when trying the build as a new author (issue 12).
-    Case("unclosed quote in front matter", replace_line("docs/el/about.md", r"^description:", lambda l: l.replace(": ", ': "', 1)),
-         "docs/el/about.md", 2, "quote on this line is never closed"),
-    Case("unclosed last quiz", append("docs/en/about.md", "/// quiz | Is this closed?\n- [x] No.\n    Yes. It is not closed at all, see below.\n"),
-         "docs/en/about.md", "/// quiz | Is this closed?", "never closed"),
-    Case("unclosed quiz in the middle of a page", replace_line(QUIZ_PAGE, r"^///\s*$", lambda l: ""),
-         QUIZ_PAGE, "/// quiz", "still open where this block starts"),
-    Case("link to a missing page", append("docs/el/about.md", "[Μια σελίδα](no-such-unit.md)\n"),
-         "docs/el/about.md", "no-such-unit.md", "'no-such-unit.md', which does not exist in docs/el/"),
-    Case("link to a missing heading", append("docs/da/about.md", "[Et afsnit](good-peer-support.md#no-such-heading)\n"),
-         "docs/da/about.md", "no-such-heading", "'#no-such-heading' does not exist on good-peer-support.md"),
-    Case("picture that does not exist", append("docs/sl/about.md", "![Slika](images/circles.png)\n"),
-         "docs/sl/about.md", "images/circles.png", "'images/circles.png', which does not exist in docs/sl/"),
-    Case("raw <img> of a missing file", append("docs/sl/about.md", '<img src="images/circles.png" alt="">\n'),
-         "docs/sl/about.md", "<img", "HTML is not allowed"),
-    Case("nav entry to a missing file", replace("mkdocs.yml", "      - mixed-teams.md", "      - mixed-team.md"),
-         "mkdocs.yml", "mixed-team.md", "'mixed-team.md', which does not exist in any language"),
-    Case("colon in an unquoted value", replace_line("docs/da/about.md", r"^description:", lambda l: "description: Om kurset: kilder"),
-         "docs/da/about.md", 2, "holds ': '"),
-    Case("page saved as UTF-16", save_as("docs/el/glossary.md", "utf-16"),
-         "docs/el/glossary.md", 1, "saved as UTF-16"),
-    Case("page saved as Latin-1", write_bytes("docs/da/about.md", LATIN_1_PAGE.encode("latin-1")),
-         "docs/da/about.md", 9, "is not UTF-8"),
+    Case(
+        "unclosed quote in front matter",
+        replace_line("docs/el/about.md", r"^description:", lambda line: line.replace(": ", ': "', 1)),
+        "docs/el/about.md",
+        2,
+        "quote on this line is never closed",
+    ),
+    Case(
+        "unclosed last quiz",
+        append(
+            "docs/en/about.md", "/// quiz | Is this closed?\n- [x] No.\n    Yes. It is not closed at all, see below.\n"
+        ),
+        "docs/en/about.md",
+        "/// quiz | Is this closed?",
+        "never closed",
+    ),
+    Case(
+        "unclosed quiz in the middle of a page",
+        replace_line(QUIZ_PAGE, r"^///\s*$", lambda line: ""),
+        QUIZ_PAGE,
+        "/// quiz",
+        "still open where this block starts",
+    ),
+    Case(
+        "link to a missing page",
+        append("docs/el/about.md", "[Μια σελίδα](no-such-unit.md)\n"),
+        "docs/el/about.md",
+        "no-such-unit.md",
+        "'no-such-unit.md', which does not exist in docs/el/",
+    ),
+    Case(
+        "link to a missing heading",
+        append("docs/da/about.md", "[Et afsnit](good-peer-support.md#no-such-heading)\n"),
+        "docs/da/about.md",
+        "no-such-heading",
+        "'#no-such-heading' does not exist on good-peer-support.md",
+    ),
+    Case(
+        "picture that does not exist",
+        append("docs/sl/about.md", "![Slika](images/circles.png)\n"),
+        "docs/sl/about.md",
+        "images/circles.png",
+        "'images/circles.png', which does not exist in docs/sl/",
+    ),
+    Case(
+        "raw <img> of a missing file",
+        append("docs/sl/about.md", '<img src="images/circles.png" alt="">\n'),
+        "docs/sl/about.md",
+        "<img",
+        "HTML is not allowed",
+    ),
+    Case(
+        "nav entry to a missing file",
+        replace("mkdocs.yml", "      - mixed-teams.md", "      - mixed-team.md"),
+        "mkdocs.yml",
+        "mixed-team.md",
+        "'mixed-team.md', which does not exist in any language",
+    ),
+    Case(
+        "colon in an unquoted value",
+        replace_line("docs/da/about.md", r"^description:", lambda _: "description: Om kurset: kilder"),
+        "docs/da/about.md",
+        2,
+        "holds ': '",
+    ),
+    Case("page saved as UTF-16", save_as("docs/el/glossary.md", "utf-16"), "docs/el/glossary.md", 1, "saved as UTF-16"),
+    Case(
+        "page saved as Latin-1",
+        write_bytes("docs/da/about.md", LATIN_1_PAGE.encode("latin-1")),
+        "docs/da/about.md",
+        9,
+        "is not UTF-8",
+    ),
     Case("empty page", empty("docs/sl/glossary.md"), "docs/sl/glossary.md", 1, "this page is empty"),
-    Case("one explicit id twice on a page", append("docs/en/about.md", "## Licence again {#licence}\n\nText.\n"),
-         "docs/en/about.md", "## Licence again {#licence}", "the id 'licence' is used twice"),
-    Case("fifty copies of a section", append("docs/en/about.md", SECTION * 50),
-         "docs/en/about.md", 0, "the id 'repeated' is used twice"),   # line 0: the second copy (computed below)
-    Case("missing page in its source language", delete("docs/sl/what-is-peer-support.md"),
-         "docs/en/what-is-peer-support.md", None, "docs/sl/what-is-peer-support.md is the source page"),
-    Case("page only in Danish", only_in("da", "ny-side.md", "da"),
-         "docs/da/ny-side.md", None, "recopy en ny-side.md --from da"),
-    Case("<script> in a paragraph", append("docs/el/about.md", "Κείμενο <script>alert(1)</script> εδώ.\n"),
-         "docs/el/about.md", "<script>alert(1)", "HTML is not allowed in a course page: '<script>'"),
-    Case("<script> in a quiz question", append(QUIZ_PAGE, QUIZ.format(question="Kaj <script>alert(1)</script>?", right="Da.")),
-         QUIZ_PAGE, "<script>alert(1)", "HTML is not allowed"),
-    Case("<script> in quiz feedback", append(QUIZ_PAGE, QUIZ.format(question="Kaj?", right="Da.").replace(
-         "Yes. The unit", "Yes. <script>alert(1)</script> The unit")), QUIZ_PAGE, "<script>alert(1)", "HTML is not allowed"),
-    Case("quoted onerror handler", append("docs/en/about.md", '<img src="x.png" onerror="alert(1)">\n'),
-         "docs/en/about.md", "onerror", "HTML is not allowed"),
-    Case("javascript: link", append("docs/en/about.md", "[Click](javascript:alert(1))\n"),
-         "docs/en/about.md", "javascript:alert", "a link to a 'javascript:' address is not allowed"),
-    Case("javascript: link hidden by an entity and capitals", append("docs/en/about.md", "[Click](JaVa&#x09;ScRiPt:alert(1))\n"),
-         "docs/en/about.md", "ScRiPt:alert", "'javascript:' address is not allowed"),
-    Case("<script> in a UI word", replace("i18n/el.yml", "site_name: ", "site_name: <script>alert(1)</script>"),
-         "i18n/el.yml", "site_name:", "the UI word 'site_name' holds HTML"),
-    Case("event handler in an attribute list", append("docs/en/about.md", "A paragraph.\n{: onclick=\"alert(1)\" }\n"),
-         "docs/en/about.md", "onclick", "the attribute 'onclick' is not allowed"),
-    Case("<iframe>", append("docs/da/about.md", '<iframe src="https://example.org/"></iframe>\n'),
-         "docs/da/about.md", "<iframe", "HTML is not allowed in a course page: '<iframe"),
-    Case("<style>", append("docs/da/about.md", "<style>body { display: none }</style>\n"),
-         "docs/da/about.md", "<style>", "HTML is not allowed"),
-    Case("<object>", append("docs/da/about.md", '<object data="x.swf"></object>\n'),
-         "docs/da/about.md", "<object", "HTML is not allowed"),
-    Case("unknown block name", append("docs/en/about.md", "/// quizz | A typo?\n///\n"),
-         "docs/en/about.md", "/// quizz", "'quizz' is not a block the course knows"),
-    Case("no right answer in one language only", replace_line("docs/da/good-peer-support.md", FIRST_OPTION, lambda l: l.replace("[x]", "[ ]", 1)),
-         "docs/da/good-peer-support.md", None, "no option of this question is marked as right"),
-    Case("right answer moved in one translation", move_first_answer("docs/el/good-peer-support.md"),
-         "docs/el/good-peer-support.md", "/// quiz", "as right, its source marks"),
+    Case(
+        "one explicit id twice on a page",
+        append("docs/en/about.md", "## Licence again {#licence}\n\nText.\n"),
+        "docs/en/about.md",
+        "## Licence again {#licence}",
+        "the id 'licence' is used twice",
+    ),
+    Case(
+        "fifty copies of a section",
+        append("docs/en/about.md", SECTION * 50),
+        "docs/en/about.md",
+        0,
+        "the id 'repeated' is used twice",
+    ),  # line 0: the second copy (computed below)
+    Case(
+        "missing page in its source language",
+        delete("docs/sl/what-is-peer-support.md"),
+        "docs/en/what-is-peer-support.md",
+        None,
+        "docs/sl/what-is-peer-support.md is the source page",
+    ),
+    Case(
+        "page only in Danish",
+        only_in("da", "ny-side.md", "da"),
+        "docs/da/ny-side.md",
+        None,
+        "recopy en ny-side.md --from da",
+    ),
+    Case(
+        "<script> in a paragraph",
+        append("docs/el/about.md", "Κείμενο <script>alert(1)</script> εδώ.\n"),
+        "docs/el/about.md",
+        "<script>alert(1)",
+        "HTML is not allowed in a course page: '<script>'",
+    ),
+    Case(
+        "<script> in a quiz question",
+        append(QUIZ_PAGE, QUIZ.format(question="Kaj <script>alert(1)</script>?", right="Da.")),
+        QUIZ_PAGE,
+        "<script>alert(1)",
+        "HTML is not allowed",
+    ),
+    Case(
+        "<script> in quiz feedback",
+        append(
+            QUIZ_PAGE,
+            QUIZ.format(question="Kaj?", right="Da.").replace(
+                "Yes. The unit", "Yes. <script>alert(1)</script> The unit"
+            ),
+        ),
+        QUIZ_PAGE,
+        "<script>alert(1)",
+        "HTML is not allowed",
+    ),
+    Case(
+        "quoted onerror handler",
+        append("docs/en/about.md", '<img src="x.png" onerror="alert(1)">\n'),
+        "docs/en/about.md",
+        "onerror",
+        "HTML is not allowed",
+    ),
+    Case(
+        "javascript: link",
+        append("docs/en/about.md", "[Click](javascript:alert(1))\n"),
+        "docs/en/about.md",
+        "javascript:alert",
+        "a link to a 'javascript:' address is not allowed",
+    ),
+    Case(
+        "javascript: link hidden by an entity and capitals",
+        append("docs/en/about.md", "[Click](JaVa&#x09;ScRiPt:alert(1))\n"),
+        "docs/en/about.md",
+        "ScRiPt:alert",
+        "'javascript:' address is not allowed",
+    ),
+    Case(
+        "<script> in a UI word",
+        replace("i18n/el.yml", "site_name: ", "site_name: <script>alert(1)</script>"),
+        "i18n/el.yml",
+        "site_name:",
+        "the UI word 'site_name' holds HTML",
+    ),
+    Case(
+        "event handler in an attribute list",
+        append("docs/en/about.md", 'A paragraph.\n{: onclick="alert(1)" }\n'),
+        "docs/en/about.md",
+        "onclick",
+        "the attribute 'onclick' is not allowed",
+    ),
+    Case(
+        "<iframe>",
+        append("docs/da/about.md", '<iframe src="https://example.org/"></iframe>\n'),
+        "docs/da/about.md",
+        "<iframe",
+        "HTML is not allowed in a course page: '<iframe",
+    ),
+    Case(
+        "<style>",
+        append("docs/da/about.md", "<style>body { display: none }</style>\n"),
+        "docs/da/about.md",
+        "<style>",
+        "HTML is not allowed",
+    ),
+    Case(
+        "<object>",
+        append("docs/da/about.md", '<object data="x.swf"></object>\n'),
+        "docs/da/about.md",
+        "<object",
+        "HTML is not allowed",
+    ),
+    Case(
+        "unknown block name",
+        append("docs/en/about.md", "/// quizz | A typo?\n///\n"),
+        "docs/en/about.md",
+        "/// quizz",
+        "'quizz' is not a block the course knows",
+    ),
+    Case(
+        "no right answer in one language only",
+        replace_line("docs/da/good-peer-support.md", FIRST_OPTION, lambda line: line.replace("[x]", "[ ]", 1)),
+        "docs/da/good-peer-support.md",
+        None,
+        "no option of this question is marked as right",
+    ),
+    Case(
+        "right answer moved in one translation",
+        move_first_answer("docs/el/good-peer-support.md"),
+        "docs/el/good-peer-support.md",
+        "/// quiz",
+        "as right, its source marks",
+    ),
     # One per rule of AUTHORING.md.
-    Case("front matter without description", replace_line("docs/el/about.md", r"^description:", lambda l: ""),
-         "docs/el/about.md", None, "the front matter lacks 'description'"),
-    Case("description that is not a sentence", replace_line("docs/el/about.md", r"^description:", lambda l: "description: [a, b]"),
-         "docs/el/about.md", 2, "'description' must be one sentence of text"),
-    Case("unknown source language", replace("docs/el/about.md", "source_language: en", "source_language: fr"),
-         "docs/el/about.md", "source_language:", "source_language 'fr' is not a language of the site"),
-    Case("unknown translation state", replace("docs/el/about.md", "translation: draft", "translation: finished"),
-         "docs/el/about.md", "translation:", "translation 'finished' is not one of"),
-    Case("source page marked draft", replace("docs/en/about.md", "translation: source", "translation: draft"),
-         "docs/en/about.md", "translation:", "does not fit a page in 'en'"),
-    Case("hash edited by hand", replace_line("docs/el/about.md", r"^source_hash:", lambda l: 'source_hash: "abc"'),
-         "docs/el/about.md", "source_hash:", "is not a hash written by the refresh command"),
-    Case("translated_from a language the site lacks", replace("docs/el/about.md", "translation: draft", "translation: draft\ntranslated_from: fr"),
-         "docs/el/about.md", "translated_from:", "translated_from 'fr' is not another language of the site"),
-    Case("heading without an id", append("docs/en/about.md", "## A heading without an id\n\nText.\n"),
-         "docs/en/about.md", "## A heading without an id", "this heading has no id"),
-    Case("heading id not in kebab-case", append("docs/en/about.md", "## A heading {#A_Heading}\n\nText.\n"),
-         "docs/en/about.md", "{#A_Heading}", "is not ASCII kebab-case"),
-    Case("translation with another heading id", replace("docs/da/about.md", "{#licence}", "{#licens}"),
-         "docs/da/about.md", "{#licens}", "differs from the source page"),
-    Case("quiz option without a marker", replace_line(QUIZ_PAGE, FIRST_OPTION, lambda l: "- " + l[6:]),
-         QUIZ_PAGE, None, "this option has no '[x]' or '[ ]' marker"),
-    Case("quiz option without feedback", append("docs/en/about.md", "/// quiz | Is there feedback?\n- [x] No.\n- [ ] Yes.\n    Not quite. There is none under the first option.\n///\n"),
-         "docs/en/about.md", "- [x] No.", "has no feedback"),
-    Case("setting a block does not take", append("docs/en/about.md", "/// exercise | Think\n    line: 8\n\nWrite.\n///\n"),
-         "docs/en/about.md", "    line: 8", "the exercise block has no setting 'line'"),
-    Case("setting with a wrong value", append("docs/en/about.md", "/// exercise | Think\n    lines: many\n\nWrite.\n///\n"),
-         "docs/en/about.md", "    lines: many", "is not a value the exercise block's 'lines' takes"),
-    Case("nested block without more slashes", append("docs/en/about.md", "/// exercise | Think\nWrite.\n/// answer\nThis.\n///\n///\n"),
-         "docs/en/about.md", "/// exercise | Think", "nest this block with more slashes"),
-    Case("block closed with the wrong slashes", append("docs/en/about.md", "/// exercise | Think\nWrite.\n////\n"),
-         "docs/en/about.md", "////", "closes a block with 4 slashes"),
-    Case("missing UI word", replace_line("i18n/da.yml", r"^\s+check:", lambda l: ""),
-         "i18n/da.yml", None, "language 'da' lacks the UI string(s): quiz.check"),
-    Case("link out of the language tree", append("docs/el/about.md", "[English](../en/about.md)\n"),
-         "docs/el/about.md", "../en/about.md", "leads out of docs/el/"),
-    Case("exercise without an id", append("docs/en/about.md", "/// exercise | Think\n    lines: 4\n\nWrite.\n///\n"),
-         "docs/en/about.md", "/// exercise | Think", "this exercise has no id"),
-    Case("exercise id used twice", append("docs/en/about.md", "/// exercise | One\n    id: think\n\nA.\n///\n\n"
-                                                            "/// exercise | Two\n    id: think\n\nB.\n///\n"),
-         "docs/en/about.md", "/// exercise | Two", "the exercise id 'think' is used twice"),
-    Case("rating of a question the exercise lacks", append("docs/en/about.md", "/// exercise | Rate\n    id: rate\n"
-                                                                             "    ratings: 3\n\n- How much?\n///\n"),
-         "docs/en/about.md", "/// exercise | Rate", "'ratings: 3' does not name questions of this exercise"),
-    Case("translation with another exercise id", replace("docs/da/supportive-communication.md", "id: grow-will", "id: grow-vilje"),
-         "docs/da/supportive-communication.md", "/// exercise | W:", "this exercise differs from the source page"),
-    Case("page missing in one translation", delete("docs/el/glossary.md"),
-         "docs/en/glossary.md", None, "recopy el glossary.md"),
+    Case(
+        "front matter without description",
+        replace_line("docs/el/about.md", r"^description:", lambda line: ""),
+        "docs/el/about.md",
+        None,
+        "the front matter lacks 'description'",
+    ),
+    Case(
+        "description that is not a sentence",
+        replace_line("docs/el/about.md", r"^description:", lambda _: "description: [a, b]"),
+        "docs/el/about.md",
+        2,
+        "'description' must be one sentence of text",
+    ),
+    Case(
+        "unknown source language",
+        replace("docs/el/about.md", "source_language: en", "source_language: fr"),
+        "docs/el/about.md",
+        "source_language:",
+        "source_language 'fr' is not a language of the site",
+    ),
+    Case(
+        "unknown translation state",
+        replace("docs/el/about.md", "translation: draft", "translation: finished"),
+        "docs/el/about.md",
+        "translation:",
+        "translation 'finished' is not one of",
+    ),
+    Case(
+        "source page marked draft",
+        replace("docs/en/about.md", "translation: source", "translation: draft"),
+        "docs/en/about.md",
+        "translation:",
+        "does not fit a page in 'en'",
+    ),
+    Case(
+        "hash edited by hand",
+        replace_line("docs/el/about.md", r"^source_hash:", lambda _: 'source_hash: "abc"'),
+        "docs/el/about.md",
+        "source_hash:",
+        "is not a hash written by the refresh command",
+    ),
+    Case(
+        "translated_from a language the site lacks",
+        replace("docs/el/about.md", "translation: draft", "translation: draft\ntranslated_from: fr"),
+        "docs/el/about.md",
+        "translated_from:",
+        "translated_from 'fr' is not another language of the site",
+    ),
+    Case(
+        "heading without an id",
+        append("docs/en/about.md", "## A heading without an id\n\nText.\n"),
+        "docs/en/about.md",
+        "## A heading without an id",
+        "this heading has no id",
+    ),
+    Case(
+        "heading id not in kebab-case",
+        append("docs/en/about.md", "## A heading {#A_Heading}\n\nText.\n"),
+        "docs/en/about.md",
+        "{#A_Heading}",
+        "is not ASCII kebab-case",
+    ),
+    Case(
+        "translation with another heading id",
+        replace("docs/da/about.md", "{#licence}", "{#licens}"),
+        "docs/da/about.md",
+        "{#licens}",
+        "differs from the source page",
+    ),
+    Case(
+        "quiz option without a marker",
+        replace_line(QUIZ_PAGE, FIRST_OPTION, lambda line: "- " + line[6:]),
+        QUIZ_PAGE,
+        None,
+        "this option has no '[x]' or '[ ]' marker",
+    ),
+    Case(
+        "quiz option without feedback",
+        append(
+            "docs/en/about.md",
+            "/// quiz | Is there feedback?\n- [x] No.\n- [ ] Yes.\n    Not quite. There is none under the first option.\n///\n",
+        ),
+        "docs/en/about.md",
+        "- [x] No.",
+        "has no feedback",
+    ),
+    Case(
+        "setting a block does not take",
+        append("docs/en/about.md", "/// exercise | Think\n    line: 8\n\nWrite.\n///\n"),
+        "docs/en/about.md",
+        "    line: 8",
+        "the exercise block has no setting 'line'",
+    ),
+    Case(
+        "setting with a wrong value",
+        append("docs/en/about.md", "/// exercise | Think\n    lines: many\n\nWrite.\n///\n"),
+        "docs/en/about.md",
+        "    lines: many",
+        "is not a value the exercise block's 'lines' takes",
+    ),
+    Case(
+        "nested block without more slashes",
+        append("docs/en/about.md", "/// exercise | Think\nWrite.\n/// answer\nThis.\n///\n///\n"),
+        "docs/en/about.md",
+        "/// exercise | Think",
+        "nest this block with more slashes",
+    ),
+    Case(
+        "block closed with the wrong slashes",
+        append("docs/en/about.md", "/// exercise | Think\nWrite.\n////\n"),
+        "docs/en/about.md",
+        "////",
+        "closes a block with 4 slashes",
+    ),
+    Case(
+        "missing UI word",
+        replace_line("i18n/da.yml", r"^\s+check:", lambda line: ""),
+        "i18n/da.yml",
+        None,
+        "language 'da' lacks the UI string(s): quiz.check",
+    ),
+    Case(
+        "link out of the language tree",
+        append("docs/el/about.md", "[English](../en/about.md)\n"),
+        "docs/el/about.md",
+        "../en/about.md",
+        "leads out of docs/el/",
+    ),
+    Case(
+        "exercise without an id",
+        append("docs/en/about.md", "/// exercise | Think\n    lines: 4\n\nWrite.\n///\n"),
+        "docs/en/about.md",
+        "/// exercise | Think",
+        "this exercise has no id",
+    ),
+    Case(
+        "exercise id used twice",
+        append(
+            "docs/en/about.md",
+            "/// exercise | One\n    id: think\n\nA.\n///\n\n/// exercise | Two\n    id: think\n\nB.\n///\n",
+        ),
+        "docs/en/about.md",
+        "/// exercise | Two",
+        "the exercise id 'think' is used twice",
+    ),
+    Case(
+        "rating of a question the exercise lacks",
+        append("docs/en/about.md", "/// exercise | Rate\n    id: rate\n    ratings: 3\n\n- How much?\n///\n"),
+        "docs/en/about.md",
+        "/// exercise | Rate",
+        "'ratings: 3' does not name questions of this exercise",
+    ),
+    Case(
+        "translation with another exercise id",
+        replace("docs/da/supportive-communication.md", "id: grow-will", "id: grow-vilje"),
+        "docs/da/supportive-communication.md",
+        "/// exercise | W:",
+        "this exercise differs from the source page",
+    ),
+    Case(
+        "page missing in one translation",
+        delete("docs/el/glossary.md"),
+        "docs/en/glossary.md",
+        None,
+        "recopy el glossary.md",
+    ),
 ]
 
 
 # ---- running the build on a broken copy --------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
@@ -263,21 +544,25 @@ def last_good_site(site: Path) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, COURSE_PDF_CACHE=str(project / ".pdf-cache"))
-    return subprocess.run([sys.executable, str(BUILD), "--project", str(project)], cwd=project, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(BUILD), "--project", str(project)], cwd=project, env=env, capture_output=True, text=True
+    )
 
 
 def expected_line(case: Case, project: Path) -> int | None:
-    if case.line is None or isinstance(case.line, int) and case.line > 0:
+    if case.line is None or (isinstance(case.line, int) and case.line > 0):
         return case.line
     lines = (project / case.file).read_text(encoding="utf-8", errors="replace").split("\n")
-    if case.line == 0:   # the second occurrence of the repeated section's id
+    if case.line == 0:  # the second occurrence of the repeated section's id
         return [i for i, line in enumerate(lines, start=1) if "{#repeated}" in line][1]
     needle = case.line if isinstance(case.line, str) else ""
     encoded = [i for i, line in enumerate(lines, start=1) if needle in line]
@@ -324,8 +609,8 @@ def test_a_byte_order_mark_is_harmless(pristine, tmp_path):
     project = fresh_copy(pristine, tmp_path)
     page = project / "docs/da/about.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
-    from course.markdown_source import read_page
-    from course.source_check import check_project
+    from course.build.source_check import check_project
+    from course.sources.markdown_source import read_page
 
     assert not check_project(project, ["en", "el", "sl", "da"]), "a page with a BOM was refused"
     assert read_page(page, "da", "about.md").front_matter.data["source_language"] == "en"

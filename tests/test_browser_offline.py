@@ -8,6 +8,7 @@ nothing of this runs.
 
 The server is stopped for "no connection" as well as the browser set offline,
 so that no request can reach it by any way."""
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import Server, Traffic, open_context
 from conftest import copy_project, run_build
-from course.strings import load_strings
+
+from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ LANG = "el"
 WORDS = load_strings(LANG)
 UNITS = ["core-competencies", "peer-relationship", "mixed-teams"]
 PROGRESS_KEY = "peer-support-course:progress:v1"
-NEW_WORD = "Νεοδημοσιευμένο"          # in the second version of a Greek page only
+NEW_WORD = "Νεοδημοσιευμένο"  # in the second version of a Greek page only
 
 
 def publish(site: Path, folder: Path) -> None:
@@ -99,7 +100,9 @@ def test_a_learner_keeps_the_greek_course_and_uses_it_with_no_connection(browser
         assert page.evaluate("document.documentElement.lang") == LANG
         assert page.locator("article h1").inner_text().strip(), unit
         # Its styles came too: the header has the course's colour.
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(29, 92, 99)"
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(29, 92, 99)"
+        )
 
     search(page, "ομοτιμων")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
@@ -135,7 +138,9 @@ def second_version(tmp_path_factory) -> Path:
     unit = project / "docs" / LANG / f"{UNITS[1]}.md"
     text = unit.read_text(encoding="utf-8")
     heading = text.index("\n## ")
-    unit.write_text(text[:heading] + f"\n\n{NEW_WORD}: μια πρόταση της νέας έκδοσης.\n" + text[heading:], encoding="utf-8")
+    unit.write_text(
+        text[:heading] + f"\n\n{NEW_WORD}: μια πρόταση της νέας έκδοσης.\n" + text[heading:], encoding="utf-8"
+    )
     script = project / "overrides/assets/javascripts/course.js"
     script.write_text(script.read_text(encoding="utf-8") + "\n/* the second version */\n", encoding="utf-8")
     result = run_build(project, project / "site")
@@ -189,7 +194,7 @@ def test_a_new_version_replaces_the_copy_as_a_whole_and_the_learner_is_told(brow
 
 
 def test_the_pdfs_are_kept_when_asked_and_everything_can_be_removed(browser, published):
-    server, folder = published
+    server, _folder = published
     context, page, traffic, errors = open_learner(browser, server)
     status = keep_the_course(page, server, with_pdfs=True)
     assert WORDS["offline_copy"]["saved_pdfs"] in status
@@ -229,4 +234,3 @@ def test_opened_from_disk_the_course_offers_the_zip_and_registers_no_worker(brow
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert not traffic.refused
     context.close()
-

@@ -2,14 +2,15 @@
 in their language, right and wrong said in words, progress kept in their own
 browser only (and shown on the unit, the home page and the menu), and a reset.
 In two languages, over http and opened from disk."""
+
 import json
 
 import pytest
-
 from browser import Traffic, open_context
+
 from course import DOCS_DIR
 from course.config import default_language, language_root
-from course.strings import load_strings
+from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +50,9 @@ def choose_by_keyboard(page, question, wanted):
 
 
 def answer_key(question):
-    return [i for i, o in enumerate(question.locator(".quiz__option").all()) if o.get_attribute("data-correct") == "true"]
+    return [
+        i for i, o in enumerate(question.locator(".quiz__option").all()) if o.get_attribute("data-correct") == "true"
+    ]
 
 
 @pytest.mark.parametrize("lang", ["el", "da"])
@@ -95,15 +98,18 @@ def test_a_learner_answers_a_quiz_by_keyboard_and_keeps_their_progress(browser, 
     total = page.locator(".course-map__unit:not([data-questions='0'])").count()
     with_quiz = [p for p in (DOCS_DIR / "en").rglob("*.md") if "\n/// quiz" in p.read_text(encoding="utf-8")]
     assert total == len(with_quiz), "the units with a quiz count towards progress, the pages without one do not"
-    assert page.locator("#course-progress-course .course-progress__status").inner_text() == \
-        words["progress"]["course"].format(done=1, total=total)
+    assert page.locator("#course-progress-course .course-progress__status").inner_text() == words["progress"][
+        "course"
+    ].format(done=1, total=total)
     assert page.locator(".md-nav--primary .course-done-badge").count() == 1
 
     # Reset clears it, from this browser.
     page.locator("#course-progress-course .course-progress__reset").click()
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "{}"
     assert unit.locator(".course-done-badge").count() == 0
-    assert page.locator("#course-progress-course .course-progress__status").inner_text() == words["progress"]["reset_done"]
+    assert (
+        page.locator("#course-progress-course .course-progress__status").inner_text() == words["progress"]["reset_done"]
+    )
 
     assert not traffic.refused, f"requests to other hosts: {traffic.refused}"
     cookies = context.cookies()

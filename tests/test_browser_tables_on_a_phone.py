@@ -1,5 +1,6 @@
 """The worker-competencies tables on a phone: wide tables scroll sideways in a
 region a keyboard can reach, and no cell's text is cut."""
+
 import pytest
 
 from course.config import default_language, language_root, languages

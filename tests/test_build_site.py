@@ -3,6 +3,7 @@ site in one step and prints only its own progress; two builds of one edition
 give the same offline zip, byte for byte; a build that fails late (a PDF)
 still leaves the last good site as it was, and says which source line holds
 what the PDF cannot print."""
+
 from __future__ import annotations
 
 import os
@@ -13,13 +14,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
+from test_bad_input import last_good_site, snapshot
+
 from course import PROJECT_ROOT
 from course.config import languages
-from course.offline_package import ZIP_PATH
-from course.print_book import pdf_path
-from test_bad_input import last_good_site, snapshot
+from course.print.print_book import pdf_path
+from course.web.offline_package import ZIP_PATH
 
 BUILD = PROJECT_ROOT / "scripts" / "build_site.py"
 LANGS = [lang.code for lang in languages()]
@@ -28,8 +29,13 @@ TOOL_NOISE = re.compile(r"\b(INFO|WARNING|DEBUG)\b|Traceback")
 
 def build(project: Path, site_dir: Path, pdf_cache: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, COURSE_PDF_CACHE=str(pdf_cache))
-    return subprocess.run([sys.executable, str(BUILD), "--project", str(project), "--site-dir", str(site_dir)],
-                          cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(BUILD), "--project", str(project), "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +53,9 @@ def test_a_good_build_replaces_the_site_and_prints_only_its_own_progress(two_bui
     assert result.returncode == 0, output[-3000:]
     noise = [line for line in output.splitlines() if TOOL_NOISE.search(line) or not line.startswith("==> ")]
     assert not noise, "the build printed lines that are not its own progress:\n" + "\n".join(noise)
-    assert "the last good site" not in (target / "index.html").read_text(encoding="utf-8"), "the old site is still there"
+    assert "the last good site" not in (target / "index.html").read_text(encoding="utf-8"), (
+        "the old site is still there"
+    )
     for lang in LANGS:
         home = target / ("index.html" if lang == LANGS[0] else f"{lang}/index.html")
         assert f'lang="{lang}"' in home.read_text(encoding="utf-8")
@@ -55,8 +63,9 @@ def test_a_good_build_replaces_the_site_and_prints_only_its_own_progress(two_bui
     assert zipfile.is_zipfile(target / ZIP_PATH)
     assert not target.with_name(".site.new").exists()
     rendered = re.findall(r"==> PDF .*\(rendered in", output)
-    assert re.findall(r"==> PDF .*unchanged, from the cache", output) and not rendered, \
+    assert re.findall(r"==> PDF .*unchanged, from the cache", output) and not rendered, (
         f"a PDF whose inputs did not change was rendered again: {rendered}"
+    )
 
 
 def test_two_builds_of_one_edition_give_the_same_offline_zip_byte_for_byte(two_builds):
@@ -77,8 +86,8 @@ def test_a_pdf_that_cannot_be_made_leaves_the_site_as_it_was_and_names_the_sourc
     last_good_site(target)
     before = snapshot(target)
     page = project / "docs/da/about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nTak for i dag \U0001FAF6\n", encoding="utf-8")
-    line = page.read_text(encoding="utf-8").split("\n").index("Tak for i dag \U0001FAF6") + 1
+    page.write_text(page.read_text(encoding="utf-8") + "\nTak for i dag \U0001faf6\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split("\n").index("Tak for i dag \U0001faf6") + 1
     result = build(project, target, pdf_cache)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output[-3000:]
@@ -94,8 +103,9 @@ def test_a_one_page_edit_renders_only_the_pdf_that_holds_the_page(site, pdf_cach
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     page = project / "docs/da/about.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nEn ny sætning om kurset.\n\n## ", 1),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("\n## ", "\nEn ny sætning om kurset.\n\n## ", 1), encoding="utf-8"
+    )
     result = build(project, project / "site", pdf_cache)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]

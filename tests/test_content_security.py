@@ -1,21 +1,22 @@
 """Nothing a page's author or translator writes runs script on a learner's page.
 
 The build refuses HTML in pages (tests/test_bad_input.py); here: the rendered
-content is checked against an allowlist too (course/safe_html.py); every page
+content is checked against an allowlist too (course/web/safe_html.py); every page
 carries the Content-Security-Policy before anything it loads, runs no inline
 script and has no inline style; and in a real browser, over http and from
 disk, the policy blocks script slipped into a page, while the site itself
 causes no violation."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
-
 from browser import Traffic, open_context
-from course.config import read_mkdocs_yml
-from course.safe_html import violations
 from site_pages import all_html, is_print_page, parse
+
+from course.config import read_mkdocs_yml
+from course.web.safe_html import violations
 
 POLICY = " ".join(read_mkdocs_yml()["extra"]["content_security_policy"].split())
 SCRIPT_DATA_TYPES = ("application/json",)
@@ -33,7 +34,7 @@ ATTACKS = [
     "<style>body{display:none}</style>",
     '<p style="background:url(https://example.org/t.png)">x</p>',
     '<form action="https://example.org/"><button>x</button></form>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     '<base href="https://example.org/">',
     '<meta http-equiv="refresh" content="0;url=https://example.org/">',
     '<div onclick="alert(1)">x</div>',
@@ -67,11 +68,13 @@ def test_every_page_sets_the_policy_before_it_loads_anything(site):
     problems = []
     for path in site_pages(site):
         elements = parse(path).head.find_all(True)
-        csp = next((el for el in elements if el.name == "meta" and el.get("http-equiv") == "Content-Security-Policy"), None)
+        csp = next(
+            (el for el in elements if el.name == "meta" and el.get("http-equiv") == "Content-Security-Policy"), None
+        )
         if csp is None or " ".join(csp["content"].split()) != POLICY:
             problems.append(f"{path.relative_to(site)}: no policy, or another one: {csp}")
             continue
-        loads_before = [el.name for el in elements[:elements.index(csp)] if el.name in ("script", "link", "style")]
+        loads_before = [el.name for el in elements[: elements.index(csp)] if el.name in ("script", "link", "style")]
         if loads_before:
             problems.append(f"{path.relative_to(site)}: {loads_before} before the policy")
     assert not problems, "\n".join(problems[:20])
@@ -82,19 +85,29 @@ def test_no_page_has_an_inline_script_an_inline_style_or_a_javascript_link(site)
     for path in site_pages(site):
         soup = parse(path)
         rel = path.relative_to(site)
-        problems += [f"{rel}: inline <script>" for s in soup.find_all("script", src=False)
-                     if s.get("type") not in SCRIPT_DATA_TYPES]
+        problems += [
+            f"{rel}: inline <script>"
+            for s in soup.find_all("script", src=False)
+            if s.get("type") not in SCRIPT_DATA_TYPES
+        ]
         problems += [f"{rel}: <style>" for _ in soup.find_all("style")]
         problems += [f"{rel}: style= on <{el.name}>" for el in soup.find_all(style=True)]
-        problems += [f"{rel}: {attr}= on <{el.name}>" for el in soup.find_all(True)
-                     for attr in el.attrs if attr.lower().startswith("on")]
-        problems += [f"{rel}: javascript: link" for a in soup.find_all(href=True)
-                     if a["href"].replace(" ", "").lower().startswith("javascript:")]
+        problems += [
+            f"{rel}: {attr}= on <{el.name}>"
+            for el in soup.find_all(True)
+            for attr in el.attrs
+            if attr.lower().startswith("on")
+        ]
+        problems += [
+            f"{rel}: javascript: link"
+            for a in soup.find_all(href=True)
+            if a["href"].replace(" ", "").lower().startswith("javascript:")
+        ]
     assert not problems, "\n".join(problems[:40])
 
 
 def test_the_policy_allows_nothing_from_another_host_and_no_inline_script():
-    directives = dict((part.split()[0], part.split()[1:]) for part in POLICY.split(";") if part.strip())
+    directives = {part.split()[0]: part.split()[1:] for part in POLICY.split(";") if part.strip()}
     assert directives["default-src"] == ["'self'"]
     for name, sources in directives.items():
         assert not [s for s in sources if s not in ("'self'", "'none'", "data:")], f"{name} allows {sources}"
@@ -104,9 +117,11 @@ def test_the_policy_allows_nothing_from_another_host_and_no_inline_script():
 
 # ---- in a real browser ------------------------------------------------------------------------
 
-INJECTED = ('<script>window.__ran = "inline script";</script>'
-            '<img src="no-such-picture.png" alt="" onerror="window.__ran = \'event handler\'">'
-            '<a id="injected-link" href="javascript:window.__ran=\'javascript: link\'">x</a>')
+INJECTED = (
+    '<script>window.__ran = "inline script";</script>'
+    '<img src="no-such-picture.png" alt="" onerror="window.__ran = \'event handler\'">'
+    '<a id="injected-link" href="javascript:window.__ran=\'javascript: link\'">x</a>'
+)
 WATCH_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation",
@@ -157,14 +172,16 @@ def test_the_policy_blocks_script_slipped_into_a_page(browser, tampered_site, ho
 def test_the_site_itself_causes_no_policy_violation(browser, site, site_url, how):
     """Search, a quiz and the language switcher, with the policy on."""
     root = site_url if how == "http" else site.resolve().as_uri()
-    context, page, traffic = visit(browser, f"{root}/el/core-competencies.html", site_url if how == "http" else "file://")
+    context, page, traffic = visit(
+        browser, f"{root}/el/core-competencies.html", site_url if how == "http" else "file://"
+    )
     page.click("label[for=q2-o1]")
     page.click("form[data-quiz=q2] button[type=submit]")
     page.wait_for_selector("form[data-quiz=q2] .quiz__result:not(:empty)")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("ομοτιμων")
-    box.press("End")   # Material's search reacts to key events
+    box.press("End")  # Material's search reacts to key events
     page.wait_for_selector(".md-search-result__item", state="attached", timeout=30000)
     page.goto(f"{root}/index.html", wait_until="load")
     page.wait_for_timeout(300)

@@ -1,11 +1,12 @@
 """Front-matter mistakes stop the build with the file, the line and the fix."""
-import pytest
 
+import pytest
 from conftest import build_copy
+
 from course import DOCS_DIR
 from course.config import languages
 from course.errors import ContentError
-from course.front_matter import check_front_matter
+from course.sources.front_matter import check_front_matter
 
 LANGS = [lang.code for lang in languages()]
 
@@ -22,14 +23,22 @@ def write(tmp_path, text):
     return page
 
 
-@pytest.mark.parametrize("text, lang, line, words", [
-    ("# No front matter\n", "en", 1, "has no front matter"),
-    ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
-    ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
-    ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
-    ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
-    ("---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n", "en", 2, "holds ': '"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "line", "words"),
+    [
+        ("# No front matter\n", "en", 1, "has no front matter"),
+        ("---\ndescription: x\nsource_language: da\n---\n# T\n", "da", 4, "lacks 'translation'"),
+        ("---\ndescription: x\nsource_language: fr\ntranslation: draft\n---\n", "en", 3, "source_language 'fr'"),
+        ("---\ndescription: x\nsource_language: da\ntranslation: finished\n---\n", "en", 4, "translation 'finished'"),
+        ("---\ndescription: x\nsource_language: da\ntranslation: draft\n---\n", "da", 4, "does not fit a page in 'da'"),
+        (
+            "---\ndescription: Peer support: what it is\nsource_language: da\ntranslation: draft\n---\n",
+            "en",
+            2,
+            "holds ': '",
+        ),
+    ],
+)
 def test_front_matter_mistakes_name_the_line(tmp_path, text, lang, line, words):
     with pytest.raises(ContentError) as err:
         check_front_matter(write(tmp_path, text), lang, LANGS)

@@ -1,9 +1,10 @@
 """No silent fallback: every page exists in every language, and a gap fails loudly."""
-from course import DOCS_DIR
-from course.config import languages
-from course.trees import tree_problems
 
 from conftest import build_copy
+
+from course import DOCS_DIR
+from course.config import languages
+from course.translation.trees import tree_problems
 
 
 def test_every_page_exists_in_every_language():
@@ -16,7 +17,7 @@ def test_a_page_missing_in_one_language_fails_the_build_naming_it(project_copy):
     result = build_copy(project_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    having = ", ".join(lang.code for lang in languages() if lang.code != "sl")   # a language added later is listed too
+    having = ", ".join(lang.code for lang in languages() if lang.code != "sl")  # a language added later is listed too
     assert f"page 'about.md' exists in {having} but is missing in sl" in output
     assert "docs/sl/about.md" in output
 
@@ -35,7 +36,10 @@ def test_a_language_folder_not_configured_fails_the_build(project_copy):
     (project_copy / f"docs/{code}/index.md").write_text("# Start\n", encoding="utf-8")
     result = build_copy(project_copy)
     assert result.returncode != 0
-    assert f"docs/{code}/ looks like a language folder, but '{code}' is not a language of the site" in result.stdout + result.stderr
+    assert (
+        f"docs/{code}/ looks like a language folder, but '{code}' is not a language of the site"
+        in result.stdout + result.stderr
+    )
 
 
 def test_the_site_never_serves_another_language_in_place_of_a_missing_page(site, site_languages):

@@ -1,13 +1,13 @@
 """Every internal link and #anchor of every built page resolves, the language switcher's included."""
-from functools import lru_cache
+
+from functools import cache
 
 import pytest
-
 from conftest import build_copy
 from site_pages import all_html, is_external, is_print_page, parse, resolve
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(site, page):
     soup = parse(site / page)
     return {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all("a", attrs={"name": True})}
@@ -15,8 +15,15 @@ def ids_of(site, page):
 
 def internal_links(site, page):
     soup = parse(site / page)
-    for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
-                      ("source", "src"), ("form", "action")):
+    for tag, attr in (
+        ("a", "href"),
+        ("link", "href"),
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("form", "action"),
+    ):
         for el in soup.find_all(tag, attrs={attr: True}):
             url = el[attr]
             if not is_external(url) and not url.startswith(("mailto:", "tel:", "data:", "javascript:")):
@@ -44,17 +51,22 @@ def test_the_language_switcher_leads_to_the_same_page_in_each_language(site, sit
             continue
         in_tree = page.relative_to(page.parts[0]) if page.parts[0] in site_languages else page
         links = parse(site / page).select("a.md-select__link[hreflang]")
-        assert {a["hreflang"] for a in links} == set(site_languages), f"{page}: switcher offers {[a['hreflang'] for a in links]}"
+        assert {a["hreflang"] for a in links} == set(site_languages), (
+            f"{page}: switcher offers {[a['hreflang'] for a in links]}"
+        )
         for a in links:
             target, _ = resolve(site, page, a["href"])
             expected = in_tree if a["hreflang"] == default else a["hreflang"] / in_tree
             assert target == expected, f"{page}: the {a['hreflang']} link leads to {target}, not {expected}"
 
 
-@pytest.mark.parametrize("link, message", [
-    ("[a missing page](no-such-unit.md)", "no-such-unit.md"),
-    ("[a missing heading](what-peer-support-can-do.md#no-such-heading)", "no-such-heading"),
-])
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ("[a missing page](no-such-unit.md)", "no-such-unit.md"),
+        ("[a missing heading](what-peer-support-can-do.md#no-such-heading)", "no-such-heading"),
+    ],
+)
 def test_a_broken_link_fails_the_build_naming_the_file(project_copy, link, message):
     page = project_copy / "docs/el/about.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{link}\n", encoding="utf-8")

@@ -3,6 +3,7 @@ copied and marked untranslated, the UI words, Material's words, the language
 registered in mkdocs.yml; and the site builds with --strict right after, each
 new page saying in its notice that it is not translated, with a working link
 to the page in its source language."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,26 +12,30 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build_copy, copy_project
+from site_pages import parse, resolve
+
 from course import PROJECT_ROOT
 from course.config import languages
-from course.front_matter import check_front_matter, read_front_matter
-from course.new_language import material_has
-from course.strings import missing_keys
-from course.translation_status import check_translation_keys, content_hash
-from site_pages import parse, resolve
+from course.sources.front_matter import check_front_matter, read_front_matter
+from course.sources.strings import missing_keys
+from course.translation.new_language import material_has
+from course.translation.status import check_translation_keys, content_hash
 
 # A real ISO 639-1 code that static-i18n accepts, Material has no language file for, and the site lacks:
 # Irish, Maltese, Scottish Gaelic or Western Frisian.
-LANG, NAME = next((code, name) for code, name in (("ga", "Gaeilge"), ("mt", "Malti"), ("gd", "Gàidhlig"), ("fy", "Frysk"))
-                  if not material_has(code) and code not in {lang.code for lang in languages()})
+LANG, NAME = next(
+    (code, name)
+    for code, name in (("ga", "Gaeilge"), ("mt", "Malti"), ("gd", "Gàidhlig"), ("fy", "Frysk"))
+    if not material_has(code) and code not in {lang.code for lang in languages()}
+)
 SCRIPT = PROJECT_ROOT / "scripts" / "new_language.py"
 
 
 def new_language(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args, "--project", str(project)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args, "--project", str(project)], capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +57,21 @@ def test_the_test_language_is_one_material_has_no_file_for():
 
 
 def test_the_site_builds_strictly_right_after_adding_a_language(added):
-    project, _, command, build = added
+    _project, _, command, build = added
     assert command.returncode == 0, command.stdout + command.stderr
-    assert build.returncode == 0, f"the site does not build after adding {LANG}:\n{build.stdout[-3000:]}\n{build.stderr[-3000:]}"
+    assert build.returncode == 0, (
+        f"the site does not build after adding {LANG}:\n{build.stdout[-3000:]}\n{build.stderr[-3000:]}"
+    )
 
 
 def test_every_page_is_copied_from_the_base_language_and_marked_untranslated(added):
     project, *_ = added
     codes = [lang.code for lang in languages(project / "mkdocs.yml")]
     pages = base_pages(project)
-    assert sorted(p.relative_to(project / f"docs/{LANG}").as_posix()
-                  for p in (project / f"docs/{LANG}").rglob("*.md")) == pages
+    assert (
+        sorted(p.relative_to(project / f"docs/{LANG}").as_posix() for p in (project / f"docs/{LANG}").rglob("*.md"))
+        == pages
+    )
     for page in pages:
         path = project / f"docs/{LANG}/{page}"
         fm = check_front_matter(path, LANG, codes)
@@ -80,7 +89,11 @@ def test_the_language_is_registered_with_its_words_and_mkdocs_yml_keeps_its_comm
     after = (project / "mkdocs.yml").read_text(encoding="utf-8")
     diff = list(difflib.ndiff(before.split("\n"), after.split("\n")))
     assert not [line for line in diff if line.startswith("- ")], "a line of mkdocs.yml was changed or lost"
-    assert [line[2:].strip() for line in diff if line.startswith("+ ")] == [f"- locale: {LANG}", f"name: {NAME}", "build: true"]
+    assert [line[2:].strip() for line in diff if line.startswith("+ ")] == [
+        f"- locale: {LANG}",
+        f"name: {NAME}",
+        "build: true",
+    ]
     assert missing_keys(LANG, project / "i18n") == []
     assert f"language_name: {NAME}" in (project / f"i18n/{LANG}.yml").read_text(encoding="utf-8")
     material_words = (project / f"overrides/partials/languages/{LANG}.html").read_text(encoding="utf-8")
@@ -90,7 +103,7 @@ def test_the_language_is_registered_with_its_words_and_mkdocs_yml_keeps_its_comm
 def test_every_new_page_is_in_the_new_language_and_says_it_is_not_translated(added):
     project, *_ = added
     site = project / "site"
-    default = [lang.code for lang in languages(project / "mkdocs.yml")][0]
+    default = next(lang.code for lang in languages(project / "mkdocs.yml"))
     for page in base_pages(project):
         built = Path(LANG) / Path(page).with_suffix(".html")
         soup = parse(site / built)
@@ -118,10 +131,13 @@ def test_the_status_page_counts_every_page_of_the_new_language_as_untranslated(a
     assert row.select_one('td[data-state="total"]').get_text() == str(count)
 
 
-@pytest.mark.parametrize("code, message", [
-    ("tlh", "'tlh' is not a language code the site can use"),
-    (languages()[-1].code, f"'{languages()[-1].code}' is already a language of the site"),
-])
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("tlh", "'tlh' is not a language code the site can use"),
+        (languages()[-1].code, f"'{languages()[-1].code}' is already a language of the site"),
+    ],
+)
 def test_a_code_the_site_cannot_use_is_refused_and_nothing_is_changed(project_copy, code, message):
     before = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     result = new_language(project_copy, code, "--name", "X")
@@ -133,13 +149,24 @@ def test_a_code_the_site_cannot_use_is_refused_and_nothing_is_changed(project_co
 
 def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
     """Search and the PDF take their languages from mkdocs.yml: nothing else to register."""
-    project, _, command, build = added
+    project, _, _command, build = added
     assert build is not None and build.returncode == 0
     index = project / "site" / LANG / "search" / "search_index.json"
     assert index.is_file(), f"no search index for {LANG}"
     assert '"location":"index.html"' in index.read_text(encoding="utf-8")
-    pdfs = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_pdfs.py"), "--site-dir",
-                           str(project / "site"), "--config-file", str(project / "mkdocs.yml"), "--lang", LANG],
-                          capture_output=True, text=True)
+    pdfs = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "scripts" / "build_pdfs.py"),
+            "--site-dir",
+            str(project / "site"),
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--lang",
+            LANG,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
     assert (project / "site" / LANG / "downloads" / f"peer-support-course-{LANG}.pdf").is_file(), pdfs.stdout

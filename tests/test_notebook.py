@@ -4,18 +4,19 @@ language; what the learner writes is kept in this browser as they type
 file and imported back (merged or replacing, after a summary), erased on
 request; a damaged file or a browser that cannot store is said plainly and
 loses nothing."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import Traffic, open_context
-from course.config import default_language, language_root, languages
-from course.strings import load_strings
+from playwright.sync_api import expect
 from site_pages import course_pages, parse
+
+from course.config import default_language, language_root, languages
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -41,8 +42,9 @@ def test_every_exercise_has_labelled_fields_and_says_where_notes_are_kept(site, 
             for field in fields:
                 control = field.select_one("textarea, input, ol.note-list")
                 label = soup.find(id=field["data-question"])
-                assert control is not None and label is not None and label.get_text(strip=True), \
+                assert control is not None and label is not None and label.get_text(strip=True), (
                     f"{page}: field {field.get('id')} has no control or no label"
+                )
                 if control.name != "ol":
                     assert control["aria-labelledby"] == field["data-question"]
             assert words["where"] in exercise.select_one(".exercise-notes__where").get_text(" ", strip=True)
@@ -94,8 +96,10 @@ def test_answers_are_kept_as_the_learner_types_and_gathered_in_the_notebook(lear
     page.reload()
     assert page.input_value("#note-grow-goal-q1 textarea") == "Να βρω δουλειά που μου ταιριάζει."
     assert page.input_value("#note-grow-will-q8 input") == "7"
-    assert page.eval_on_selector_all("#note-grow-options-q2 .note-list__text", "e => e.map(x => x.value)") == \
-        ["Να ρωτήσω φίλους", "Το γραφείο εργασίας"]
+    assert page.eval_on_selector_all("#note-grow-options-q2 .note-list__text", "e => e.map(x => x.value)") == [
+        "Να ρωτήσω φίλους",
+        "Το γραφείο εργασίας",
+    ]
     # The same exercise in another language shows the same notes.
     page.goto(page_url(root, "sl", f"{UNIT}.html"))
     assert page.input_value("#note-grow-goal-q1 textarea") == "Να βρω δουλειά που μου ταιριάζει."
@@ -133,7 +137,7 @@ def test_the_notebook_exports_imports_merging_or_replacing_and_erases(learner, t
         {{"fields": {{"q1": {{"question": "?", "kind": "text", "value": "Συνάδελφος", "updated": "2026-01-01"}}}}}}}}))""")
     page.reload()
     page.set_input_files("#notebook-import", str(saved))
-    page.wait_for_selector(".notebook__confirm-import:not([hidden])")   # the file is read in the background
+    page.wait_for_selector(".notebook__confirm-import:not([hidden])")  # the file is read in the background
     summary = page.text_content(".notebook__import-summary")
     assert "3" in summary and "1" in summary, summary
     page.click(".notebook__import-apply")
@@ -152,8 +156,14 @@ def test_the_notebook_exports_imports_merging_or_replacing_and_erases(learner, t
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("content", ['{"format": "something-else", "version": 1}', "not JSON at all",
-                                     '{"format": "peer-support-course-notebook", "version": 1, "notes": [], "progress": {}}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"format": "something-else", "version": 1}',
+        "not JSON at all",
+        '{"format": "peer-support-course-notebook", "version": 1, "notes": [], "progress": {}}',
+    ],
+)
 def test_a_damaged_or_foreign_file_is_refused_and_changes_nothing(learner, tmp_path, content):
     context, root = learner
     page = context.new_page()

@@ -1,13 +1,14 @@
 """The site for use with no network: one zip of the whole site, linked with a
 one-line instruction from every home page; and one 404 page for every language."""
+
 import zipfile
 
 import pytest
+from site_pages import parse, resolve
 
 from course.config import default_language, languages
-from course.offline_package import TOP_FOLDER, ZIP_PATH
-from course.strings import load_strings
-from site_pages import parse, resolve
+from course.sources.strings import load_strings
+from course.web.offline_package import TOP_FOLDER, ZIP_PATH
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()

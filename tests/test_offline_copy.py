@@ -1,9 +1,10 @@
-"""What a device keeps of each language (course/offline_copy.py), read from the
+"""What a device keeps of each language (course/web/offline_copy.py), read from the
 real built site: every page of the language, its search index and every file
 its pages load, each listed with its true size and hash, under a version that
 changes with any of them; the PDFs only as a choice; nothing of another
 language. And the course as an app: each language's web app manifest, valid,
 in its language, with icons that exist at the sizes it says."""
+
 from __future__ import annotations
 
 import hashlib
@@ -20,13 +21,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
-from course.offline_copy import APP_MANIFEST, LIST_NAME, version
-from course.strings import load_strings
-from course.web_app import THEME_COLOUR
-from site_pages import is_external, is_pdf_source, parse, reading_pages, resolve
+from course.sources.strings import load_strings
+from course.web.offline_copy import APP_MANIFEST, LIST_NAME, version
+from course.web.web_app import THEME_COLOUR
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -48,8 +49,11 @@ def loaded_by(site: Path, page) -> set[str]:
     """What a page loads, read with a real HTML parser (not the build's own reader)."""
     soup = page.soup
     found = [el["src"] for el in soup.find_all(["script", "img"], src=True)]
-    found += [el["href"] for el in soup.find_all("link", href=True)
-              if {"stylesheet", "icon", "manifest", "apple-touch-icon"} & set(el.get("rel", []))]
+    found += [
+        el["href"]
+        for el in soup.find_all("link", href=True)
+        if {"stylesheet", "icon", "manifest", "apple-touch-icon"} & set(el.get("rel", []))
+    ]
     paths = set()
     for ref in found:
         target, _ = resolve(site, page.path, ref)
@@ -72,7 +76,9 @@ def test_a_language_list_holds_its_pages_its_search_index_and_all_they_load(site
     # The search worker the pages name, and Material's, which ours runs.
     assert "assets/javascripts/search-worker.js" in listed
     assert any(re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", url) for url in listed)
-    assert listing["language"] == lang and listing["root"] == root(lang) and listing["home"] == f"{root(lang)}index.html"
+    assert (
+        listing["language"] == lang and listing["root"] == root(lang) and listing["home"] == f"{root(lang)}index.html"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,11 +115,16 @@ def test_the_pdfs_are_listed_apart_every_one_of_the_language(site, lang):
                 continue
             target, _ = resolve(site, page.path, link["href"])
             linked.add(target.as_posix())
-    assert linked and linked == pdfs, f"{lang}: linked but not listed {linked - pdfs}, listed not linked {pdfs - linked}"
+    assert linked and linked == pdfs, (
+        f"{lang}: linked but not listed {linked - pdfs}, listed not linked {pdfs - linked}"
+    )
 
 
 def test_a_new_version_is_named_when_any_file_changes():
-    files = [{"url": "index.html", "sha256": "a" * 32, "bytes": 1}, {"url": "about.html", "sha256": "b" * 32, "bytes": 1}]
+    files = [
+        {"url": "index.html", "sha256": "a" * 32, "bytes": 1},
+        {"url": "about.html", "sha256": "b" * 32, "bytes": 1},
+    ]
     changed = [files[0], dict(files[1], sha256="c" * 32)]
     pdf = [{"url": "downloads/x.pdf", "sha256": "d" * 32, "bytes": 1}]
     assert version(files, []) == version([dict(f) for f in files], [])
@@ -127,6 +138,7 @@ def test_the_service_worker_is_at_the_site_root_only(site):
 
 
 # ---- the course as an app on the home screen ----------------------------------------------------
+
 
 def png_size(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
@@ -174,6 +186,7 @@ def test_every_page_links_its_languages_app_manifest_and_icon(site, lang):
 
 # ---- the offer, on each home page, in its language ----------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_home_page_offers_to_keep_the_course_in_its_language(site, lang):
     words = load_strings(lang)["offline_copy"]
@@ -185,12 +198,17 @@ def test_every_home_page_offers_to_keep_the_course_in_its_language(site, lang):
     assert panel.select_one("progress")["aria-labelledby"] == "offline-copy-title"
     assert panel.select_one(".offline-copy__status")["role"] == "status"
     data = json.loads(soup.select_one("#course-page").string)
-    assert data["offline"] == {"lang": lang, "root": data["offline"]["root"], "language_root": root(lang),
-                               "list": root(lang) + LIST_NAME}
+    assert data["offline"] == {
+        "lang": lang,
+        "root": data["offline"]["root"],
+        "language_root": root(lang),
+        "list": root(lang) + LIST_NAME,
+    }
     assert data["words"]["offline_copy"]["saving"] == words["saving"]
 
 
 # ---- mkdocs serve: a preview, never kept ------------------------------------------------------
+
 
 def test_mkdocs_serve_offers_no_offline_copy_and_no_app():
     """A preview changes with every save: a kept copy would hide the changes."""
@@ -198,9 +216,13 @@ def test_mkdocs_serve_offers_no_offline_copy_and_no_app():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_PREVIEW="el")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=PROJECT_ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         home = None
         for _ in range(240):

@@ -1,15 +1,16 @@
 """Each page speaks its tree's language: <html lang>, site name, navigation,
 search box and footer, from i18n/<lang>.yml and Material's own language files."""
+
 import re
 from pathlib import Path
 
 import material
 import pytest
+from site_pages import course_pages
 
 from course import PROJECT_ROOT
 from course.config import default_language, language_root, languages
-from course.strings import load_strings
-from site_pages import course_pages
+from course.sources.strings import load_strings
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
 LANGS = [lang.code for lang in languages()]
@@ -41,14 +42,20 @@ def test_the_chrome_is_in_the_pages_language(site, lang):
     for page in course_pages(site, lang, LANGS, default_language()):
         soup = page.soup
         assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == words["site_name"], str(page)
-        assert soup.select_one("input.md-search__input")["placeholder"] == material_word(lang, "search.placeholder"), str(page)
+        assert soup.select_one("input.md-search__input")["placeholder"] == material_word(lang, "search.placeholder"), (
+            str(page)
+        )
         assert soup.select_one("label.md-nav__title").get_text(strip=True) == words["site_name"], str(page)
-        nav_sections = [el.get_text(strip=True) for el in soup.select("nav.md-nav--primary > ul > li.md-nav__item--section > label")]
+        nav_sections = [
+            el.get_text(strip=True) for el in soup.select("nav.md-nav--primary > ul > li.md-nav__item--section > label")
+        ]
         # Every section in the navigation is one of this language's part titles.
         assert nav_sections and set(nav_sections) <= set(words["nav"].values()), f"{page}: {nav_sections}"
         assert soup.select_one(".md-copyright__highlight").get_text(strip=True) == words["footer"]["privacy"], str(page)
         footer_dirs = {el.get_text(strip=True) for el in soup.select(".md-footer__direction")}
-        assert footer_dirs <= {material_word(lang, "footer.previous"), material_word(lang, "footer.next")}, f"{page}: {footer_dirs}"
+        assert footer_dirs <= {material_word(lang, "footer.previous"), material_word(lang, "footer.next")}, (
+            f"{page}: {footer_dirs}"
+        )
 
 
 def test_the_navigation_follows_the_course_order_not_file_names(site, lang):
@@ -68,7 +75,10 @@ def test_the_navigation_follows_the_course_order_not_file_names(site, lang):
     soup = (site / f"{prefix}index.html").read_text(encoding="utf-8")
     from bs4 import BeautifulSoup
 
-    links = [a["href"] for a in BeautifulSoup(soup, "lxml").select("nav.md-nav--primary a.md-nav__link[href]")
-             if not a["href"].startswith("#")]
+    links = [
+        a["href"]
+        for a in BeautifulSoup(soup, "lxml").select("nav.md-nav--primary a.md-nav__link[href]")
+        if not a["href"].startswith("#")
+    ]
     order = [href for href in dict.fromkeys(links) if href in expected]
     assert order == expected, f"{lang}: menu order {order}"

@@ -3,20 +3,22 @@
 does): cover, contents with the right page numbers, every unit in course
 order, page furniture in the language, the trainers' part with the answer
 key, fonts embedded with every glyph, nothing of the screen."""
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
-from course import DOCS_DIR, pdf_check, print_book
-from course.config import default_language, language_root, languages, read_mkdocs_yml
-from course.front_matter import read_front_matter
-from course.strings import load_strings
 from site_pages import course_pages, parse, resolve
+
+from course import DOCS_DIR
+from course.config import default_language, language_root, languages, read_mkdocs_yml
+from course.print import pdf_check, print_book
+from course.sources.front_matter import read_front_matter
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -34,7 +36,7 @@ class Book:
     def __init__(self, path: Path):
         self.path = path
         self.reader = PdfReader(str(path))
-        self.pages = [normal(page.extract_text() or "") for page in self.reader.pages]   # pages[0] is page 1
+        self.pages = [normal(page.extract_text() or "") for page in self.reader.pages]  # pages[0] is page 1
 
     def page(self, number: int) -> str:
         return self.pages[number - 1]
@@ -57,7 +59,7 @@ class Book:
         return next((n for n in range(after + 1, len(self.pages) + 1) if text in self.page(n)), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def book(site: Path, lang: str) -> Book:
     path = site / print_book.pdf_path(lang, DEFAULT)
     assert path.is_file(), f"{lang}: no PDF at {path.relative_to(site)}"
@@ -98,8 +100,7 @@ def unit_title(site: Path, lang: str, src: str) -> str:
 def expected_entries(site: Path, lang: str) -> list[tuple[str, str]]:
     """(kind, title) of every part and unit of the language, in course order."""
     words = load_strings(lang)
-    return [(kind, words["nav"][key] if kind == "part" else unit_title(site, lang, key))
-            for kind, key in nav_entries()]
+    return [(kind, words["nav"][key] if kind == "part" else unit_title(site, lang, key)) for kind, key in nav_entries()]
 
 
 @pytest.fixture(params=LANGS)
@@ -114,8 +115,11 @@ def test_each_language_has_its_pdf_and_every_page_links_to_it(site, lang):
     pages = course_pages(site, lang, LANGS, DEFAULT)
     assert pages
     for page in pages:
-        links = [a for a in page.soup.select(".course-download a[href]")
-                 if normal(a.get_text()) == normal(words["print"]["download"])]
+        links = [
+            a
+            for a in page.soup.select(".course-download a[href]")
+            if normal(a.get_text()) == normal(words["print"]["download"])
+        ]
         assert links, f"{page}: no link to the PDF"
         target, _ = resolve(site, page.path, links[0]["href"])
         assert target == Path(print_book.pdf_path(lang, DEFAULT)), f"{page}: the PDF link leads to {target}"
@@ -127,7 +131,9 @@ def test_the_cover_gives_the_course_title_language_and_date(site, lang):
     for text in (words["site_name"], words["language_name"], words["print"]["edition"]):
         assert normal(text) in cover, f"{lang}: the cover lacks {text!r}: {cover!r}"
     date = re.search(r"\d{4}-\d{2}-\d{2}", cover)
-    assert date and normal(words["print"]["dated"].format(date=date.group())) in cover, f"{lang}: no edition date: {cover!r}"
+    assert date and normal(words["print"]["dated"].format(date=date.group())) in cover, (
+        f"{lang}: no edition date: {cover!r}"
+    )
 
 
 def test_every_part_and_unit_is_in_the_contents_in_course_order_at_its_page(site, lang):
@@ -138,16 +144,19 @@ def test_every_part_and_unit_is_in_the_contents_in_course_order_at_its_page(site
     contents, position, previous = doc.contents, 0, doc.contents_pages[-1]
     for kind, title in expected_entries(site, lang):
         match = re.compile(re.escape(title) + r"\s*" + LEADER.pattern).search(contents, position)
-        assert match, f"{lang}: the contents lack {kind} {title!r} after {contents[position - 80:position]!r}"
+        assert match, f"{lang}: the contents lack {kind} {title!r} after {contents[position - 80 : position]!r}"
         position = match.end()
         number = int(match.group(1))
-        assert number > previous, f"{lang}: {title!r} is on page {number}, not after page {previous}: out of course order"
+        assert number > previous, (
+            f"{lang}: {title!r} is on page {number}, not after page {previous}: out of course order"
+        )
         assert title in doc.page(number), f"{lang}: the contents put {title!r} on page {number}, which lacks it"
         # A link to the unit elsewhere prints its title with the page it is on: "Title (page 43)".
         reference = f"{title} ({normal(load_strings(lang)['print']['page_ref'].format(page=number))})"
         before = doc.page(number - 1).replace(reference, "")
-        assert title not in before or number - 1 in doc.contents_pages, \
+        assert title not in before or number - 1 in doc.contents_pages, (
             f"{lang}: {title!r} is already on page {number - 1}, before the page the contents give ({number})"
+        )
         previous = number
 
 
@@ -159,7 +168,7 @@ def test_page_numbers_and_running_headers_are_in_the_books_language(site, lang):
     part = next(title for kind, title in entries if kind == "part")
     unit = entries[[title for _, title in entries].index(part) + 1][1]
     start = doc.first_page_with(unit, after=doc.contents_pages[-1])
-    second = doc.page(start + 1)    # a unit's second page: its part and title on top, its number below
+    second = doc.page(start + 1)  # a unit's second page: its part and title on top, its number below
     number = normal(words["print"]["page_of"].format(page=start + 1, pages=total))
     assert number in second, f"{lang}: page {start + 1} lacks {number!r}"
     assert part in second and unit in second, f"{lang}: page {start + 1} lacks the running header {part!r} / {unit!r}"
@@ -178,10 +187,10 @@ def test_the_font_check_sees_a_missing_glyph_and_a_foreign_font(tmp_path):
     import weasyprint
 
     pdf = tmp_path / "bad.pdf"
-    weasyprint.HTML(string='<p style="font-family: \'Noto Serif\'">Ομότιμοι čšž ◦ 漢</p>').write_pdf(pdf)
+    weasyprint.HTML(string="<p style=\"font-family: 'Noto Serif'\">Ομότιμοι čšž ◦ 漢</p>").write_pdf(pdf)
     found = " ".join(pdf_check.problems(pdf, print_book.FONT_FAMILIES))
-    assert "漢" in found, found          # no installed font has it: drawn as a missing glyph
-    assert "◦" in found, found          # Noto Serif lacks it: drawn with another font of the machine
+    assert "漢" in found, found  # no installed font has it: drawn as a missing glyph
+    assert "◦" in found, found  # Noto Serif lacks it: drawn with another font of the machine
 
 
 def test_the_trainers_part_answer_key_glossary_and_about_are_printed(site, lang):
@@ -191,13 +200,16 @@ def test_the_trainers_part_answer_key_glossary_and_about_are_printed(site, lang)
     doc = book(site, lang)
     contents = doc.contents
     for title in (words["nav"][print_book.TRAINER_SECTION], words["print"]["answer_key"]):
-        assert re.search(re.escape(normal(title)) + r"\s*" + LEADER.pattern, contents), f"{lang}: contents lack {title!r}"
-    key_page = int(re.search(re.escape(normal(words["print"]["answer_key"])) + r"\s*" + LEADER.pattern,
-                             contents).group(1))
+        assert re.search(re.escape(normal(title)) + r"\s*" + LEADER.pattern, contents), (
+            f"{lang}: contents lack {title!r}"
+        )
+    key_page = int(
+        re.search(re.escape(normal(words["print"]["answer_key"])) + r"\s*" + LEADER.pattern, contents).group(1)
+    )
     assert normal(words["print"]["answer_key_intro"])[:60] in doc.page(key_page)
     right = normal(words["quiz"]["right"])
     assert doc.first_page_with(right) == key_page, f"{lang}: '{right}' is printed before the answer key"
-    after_key = " ".join(doc.pages[key_page - 1:])
+    after_key = " ".join(doc.pages[key_page - 1 :])
 
     units = [src for kind, src in nav_entries() if kind == "unit"]
     quizzes = exercises = cards = 0
@@ -220,15 +232,22 @@ def test_the_trainers_part_answer_key_glossary_and_about_are_printed(site, lang)
 def test_screen_only_things_never_print(site, lang):
     words = load_strings(lang)
     soup = parse(built_page(site, lang, "index.md"))
-    screen_words = [words["quiz"]["check"], words["quiz"]["show_answer"], words["exercise"]["show_model_answer"],
-                    words["print"]["download"], words["progress"]["reset"],
-                    soup.select_one("input.md-search__input")["placeholder"]]
+    screen_words = [
+        words["quiz"]["check"],
+        words["quiz"]["show_answer"],
+        words["exercise"]["show_model_answer"],
+        words["print"]["download"],
+        words["progress"]["reset"],
+        soup.select_one("input.md-search__input")["placeholder"],
+    ]
     text = " ".join(book(site, lang).pages)
     for word in screen_words:
         assert normal(word) not in text, f"{lang}: the PDF prints the screen's {word!r}"
     print_page = parse(site / print_book.print_page_path(lang, DEFAULT))
-    screen_only = print_page.select("button, input, form, .md-header, .md-sidebar, .md-search, .md-select, "
-                                    ".md-footer, .headerlink, .course-download, .quiz__actions")
+    screen_only = print_page.select(
+        "button, input, form, .md-header, .md-sidebar, .md-search, .md-select, "
+        ".md-footer, .headerlink, .course-download, .quiz__actions"
+    )
     assert not screen_only, f"{lang}: the print page holds {[el.name for el in screen_only]}"
 
 

@@ -1,11 +1,12 @@
-"""How course/print_book.py reshapes a unit for paper, on Markdown rendered
+"""How course/print/print_book.py reshapes a unit for paper, on Markdown rendered
 with the course's own blocks: the answers leave the unit for the answer key,
 the quiz loses its controls, worksheets get their lines, links stay inside the book."""
-import markdown
-import lxml.html
 
-from course import print_book
-from course.strings import load_strings
+import lxml.html
+import markdown
+
+from course.print import print_book
+from course.sources.strings import load_strings
 
 # Links as MkDocs writes them into a page: to .html, relative to the page.
 UNIT = """# A unit
@@ -34,8 +35,10 @@ The people closest to you are in the middle circle.
 
 
 def render(text: str) -> str:
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "course.markdown_blocks"],
-                           extension_configs={"course.markdown_blocks": {"strings": load_strings("en")}})
+    md = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "tables", "course.blocks.extension"],
+        extension_configs={"course.blocks.extension": {"strings": load_strings("en")}},
+    )
     return md.convert(text)
 
 
@@ -83,5 +86,5 @@ def test_a_table_of_empty_cells_is_a_form_to_fill_in():
 
 
 def test_page_furniture_words_become_css_content():
-    assert print_book.css_content('Σελίδα {page} από {pages}') == '"Σελίδα " counter(page) " από " counter(pages)'
+    assert print_book.css_content("Σελίδα {page} από {pages}") == '"Σελίδα " counter(page) " από " counter(pages)'
     assert print_book.css_content('Page "{page}"') == '"Page \\"" counter(page) "\\""'

@@ -4,15 +4,16 @@ exercise as a worksheet, no answer), the trainers' material (the trainer
 pages and the answer key), links to them on the site, and every PDF tagged
 for screen readers (PDF/UA-1): structure, language, title, bookmarks, the
 pictures' text."""
+
 from __future__ import annotations
 
 import pytest
-
-from course import pdf_check, print_book
-from course.config import default_language, languages, read_mkdocs_yml
-from course.strings import load_strings
 from site_pages import parse, resolve
 from test_pdf import Book, built_page, normal, unit_title
+
+from course.config import default_language, languages, read_mkdocs_yml
+from course.print import pdf_check, print_book
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -43,7 +44,9 @@ def test_every_handout_holds_its_units_text_questions_and_worksheets_and_no_answ
         for question in soup.select(".quiz-question .quiz__text"):
             assert normal(question.get_text()) in text, f"{lang}/{unit}: the handout lacks {question.get_text()!r}"
         for exercise in soup.select(".exercise__title strong"):
-            assert normal(exercise.get_text()) in text, f"{lang}/{unit}: the handout lacks the exercise {exercise.get_text()!r}"
+            assert normal(exercise.get_text()) in text, (
+                f"{lang}/{unit}: the handout lacks the exercise {exercise.get_text()!r}"
+            )
         for feedback in soup.select(".quiz__feedback"):
             assert normal(feedback.get_text())[:60] not in text, f"{lang}/{unit}: the handout gives an answer away"
         for label in (words["quiz"]["right"], words["print"]["answer_key"]):
@@ -69,22 +72,31 @@ def test_each_unit_page_links_to_its_handout_and_the_trainers_page_lists_every_p
     words = load_strings(lang)
     for unit in UNITS:
         page = built_page(site, lang, unit).relative_to(site)
-        links = [a for a in parse(site / page).select(".course-download a")
-                 if a.get_text(strip=True) == words["print"]["handout_download"]]
+        links = [
+            a
+            for a in parse(site / page).select(".course-download a")
+            if a.get_text(strip=True) == words["print"]["handout_download"]
+        ]
         assert links, f"{page}: no link to its handout"
         target, _ = resolve(site, page, links[0]["href"])
         assert target.as_posix() == print_book.handout_job(lang, DEFAULT, unit).pdf
     page = built_page(site, lang, "trainer/printables.md").relative_to(site)
     listed = {resolve(site, page, a["href"])[0].as_posix() for a in parse(site / page).select(".printables a")}
-    expected = {print_book.pdf_path(lang, DEFAULT), print_book.trainers_job(lang, DEFAULT).pdf,
-                *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS)}
+    expected = {
+        print_book.pdf_path(lang, DEFAULT),
+        print_book.trainers_job(lang, DEFAULT).pdf,
+        *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS),
+    }
     assert listed == expected, f"{page}: lists {sorted(listed ^ expected)} wrongly"
     assert all((site / pdf).is_file() for pdf in listed)
 
 
 def every_pdf(site, lang):
-    return [print_book.pdf_path(lang, DEFAULT), print_book.trainers_job(lang, DEFAULT).pdf,
-            *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS)]
+    return [
+        print_book.pdf_path(lang, DEFAULT),
+        print_book.trainers_job(lang, DEFAULT).pdf,
+        *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS),
+    ]
 
 
 def test_every_pdf_is_tagged_for_screen_readers_with_language_title_bookmarks_and_picture_text(site, lang):

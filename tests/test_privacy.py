@@ -1,11 +1,23 @@
 """Nothing is loaded from another host: no fonts, scripts, styles, images or frames.
 Links a reader clicks to visit another site are fine."""
+
 import re
 
 from site_pages import all_html, is_external, parse
 
-LOADING = {"script": "src", "img": "src", "iframe": "src", "frame": "src", "source": "src", "audio": "src",
-           "video": "src", "embed": "src", "object": "data", "track": "src", "input": "src"}
+LOADING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "frame": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+    "input": "src",
+}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
 
 
@@ -46,7 +58,9 @@ def test_the_checks_see_an_external_load():
     """The checks above must be able to fail: they catch each way a page can load from elsewhere."""
     from bs4 import BeautifulSoup
 
-    html = ('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><script src="//cdn.example/x.js"></script>'
-            '<img src="https://example.org/a.png"><div style="background:url(https://example.org/b.png)"></div>'
-            '<a href="https://example.org/">a link a reader clicks is fine</a>')
+    html = (
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><script src="//cdn.example/x.js"></script>'
+        '<img src="https://example.org/a.png"><div style="background:url(https://example.org/b.png)"></div>'
+        '<a href="https://example.org/">a link a reader clicks is fine</a>'
+    )
     assert len(list(external_loads(BeautifulSoup(html, "lxml")))) == 4

@@ -3,15 +3,16 @@
 canonical address and the sitemap lists every page at it. Built without it, no
 page names an address and no sitemap is written, and the site works from disk
 (the other tests read that build)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import copy_project, run_build
-from course.config import default_language, languages
 from site_pages import reading_pages
+
+from course.config import default_language, languages
 
 ADDRESS = "https://example.org/course/"
 LANGS = [lang.code for lang in languages()]

@@ -1,15 +1,16 @@
 """The quiz and exercise blocks: one implementation for every language, checked
 as authors write them, rendered with native controls and words from i18n/."""
-import pytest
 
+import pytest
 from conftest import build_copy
+from site_pages import course_pages
+
 from course import DOCS_DIR
-from course import print_book
+from course.blocks.quiz import questions_in
 from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.errors import ContentError
-from course.quiz import questions_in
-from course.strings import load_strings
-from site_pages import course_pages
+from course.print import print_book
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 # The units: the pages of the course's parts (print_book.handout_sources reads them from nav:).
@@ -32,14 +33,17 @@ def test_every_unit_has_a_quiz_of_three_to_six_questions_in_every_language(unit)
         assert 3 <= count <= 6, f"{lang}/{unit} has {count} quiz questions"
 
 
-@pytest.mark.parametrize("text, line, problem", [
-    (GOOD.replace("[x]", "[ ]"), 1, "no option of this question is marked as right"),
-    (GOOD.replace("- [ ] A diagnosis.", "- A diagnosis."), 4, "this option has no '[x]' or '[ ]' marker"),
-    ("/// quiz | Empty?\n///\n", 1, "this quiz question is empty"),
-    (GOOD.replace("    Not quite.\n", ""), 4, "has no feedback"),
-    (GOOD.replace("/// quiz | What do peers share?", "/// quiz"), 1, "no question text"),
-    (GOOD.replace("\n///\n", "\n"), 1, "never closed"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        (GOOD.replace("[x]", "[ ]"), 1, "no option of this question is marked as right"),
+        (GOOD.replace("- [ ] A diagnosis.", "- A diagnosis."), 4, "this option has no '[x]' or '[ ]' marker"),
+        ("/// quiz | Empty?\n///\n", 1, "this quiz question is empty"),
+        (GOOD.replace("    Not quite.\n", ""), 4, "has no feedback"),
+        (GOOD.replace("/// quiz | What do peers share?", "/// quiz"), 1, "no question text"),
+        (GOOD.replace("\n///\n", "\n"), 1, "never closed"),
+    ],
+)
 def test_a_malformed_quiz_is_reported_with_its_line_and_the_fix(tmp_path, text, line, problem):
     page = tmp_path / "unit.md"
     with pytest.raises(ContentError) as err:
@@ -58,13 +62,17 @@ def test_a_malformed_quiz_stops_the_build_naming_file_and_line(project_copy):
     result = build_copy(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/sl/good-peer-support.md:{first + 1}: this option has no '[x]' or '[ ]' marker" in output, output[-1500:]
+    assert f"docs/sl/good-peer-support.md:{first + 1}: this option has no '[x]' or '[ ]' marker" in output, output[
+        -1500:
+    ]
 
 
 def test_a_missing_ui_string_stops_the_build_naming_language_and_key(project_copy):
     strings = project_copy / "i18n/da.yml"
     text = strings.read_text(encoding="utf-8")
-    strings.write_text("\n".join(l for l in text.split("\n") if not l.strip().startswith("check:")), encoding="utf-8")
+    strings.write_text(
+        "\n".join(line for line in text.split("\n") if not line.strip().startswith("check:")), encoding="utf-8"
+    )
     result = build_copy(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -102,8 +110,11 @@ def test_quizzes_render_native_controls_in_fieldsets_with_the_languages_words(si
 @pytest.mark.parametrize("lang", LANGS)
 def test_exercises_have_a_title_room_to_write_and_model_answers_in_the_languages_words(site, lang):
     words = load_strings(lang)["exercise"]
-    exercises = [(page, ex) for page in course_pages(site, lang, LANGS, default_language())
-                 for ex in page.soup.select("section.exercise")]
+    exercises = [
+        (page, ex)
+        for page in course_pages(site, lang, LANGS, default_language())
+        for ex in page.soup.select("section.exercise")
+    ]
     assert len(exercises) >= 5
     for page, exercise in exercises:
         assert exercise.select_one(".exercise__label").get_text(strip=True).startswith(words["label"]), str(page)
@@ -121,12 +132,17 @@ def test_the_pictures_are_drawn_from_the_pages_own_words(site, lang):
     soup = parse(site / f"{prefix}supportive-communication.html")
     steps = [li.get_text(strip=True) for li in soup.select(".step-path ol > li")]
     titles = [t.get_text(strip=True) for t in soup.select("section.exercise .exercise__title strong")][:4]
-    assert len(steps) == 4 and all(title.startswith(step.split(":")[0]) for step, title in zip(steps, titles)), (steps, titles)
+    assert len(steps) == 4 and all(
+        title.startswith(step.split(":")[0]) for step, title in zip(steps, titles, strict=False)
+    ), (steps, titles)
     figure = soup.select_one("section.exercise figure.circles-figure")
     svg = figure.select_one("svg")
     assert svg["aria-hidden"] == "true"
     # Each ring's words (the list item has a field to write in under them: not part of the drawing).
-    legend = [(li.select_one(".note-question") or li).get_text(strip=True) for li in figure.select(".circles-figure__legend li")]
+    legend = [
+        (li.select_one(".note-question") or li).get_text(strip=True)
+        for li in figure.select(".circles-figure__legend li")
+    ]
     assert [t.get_text(strip=True) for t in svg.select("text")] == legend
     assert len(svg.select("circle")) == len(legend) >= 2
     assert figure.select_one("figcaption").get_text(strip=True)

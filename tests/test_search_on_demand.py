@@ -4,16 +4,17 @@ search box, or its keyboard shortcut), or comes from a search result; then
 search works as before (overrides/assets/javascripts/search-on-demand.js).
 The index leaves out what would give the quizzes' answers away, and the
 search dialog has a name in the page's language."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from browser import Traffic, open_context
-from course.config import default_language, language_root, languages
-from course.strings import load_strings
 from site_pages import reading_pages
+
+from course.config import default_language, language_root, languages
+from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -44,7 +45,7 @@ def test_the_search_index_loads_only_when_a_search_starts(browser, site_url, how
     page.wait_for_timeout(500)
     assert not search_requests(traffic), f"loaded before any search: {search_requests(traffic)}"
     if how == "tap-on-a-phone":
-        page.locator("label.md-header__button[for=__search]").click()   # the magnifier opens the search
+        page.locator("label.md-header__button[for=__search]").click()  # the magnifier opens the search
     else:
         page.keyboard.press("/")
     box = page.locator("input.md-search__input")
@@ -57,7 +58,9 @@ def test_the_search_index_loads_only_when_a_search_starts(browser, site_url, how
 
 
 def index_text(site, lang) -> str:
-    index = json.loads((site / language_root(lang, DEFAULT) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads(
+        (site / language_root(lang, DEFAULT) / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     return " ".join(doc["text"] for doc in index["docs"])
 
 

@@ -1,12 +1,13 @@
 """Every translation of a page has the structure of its source-language page:
 the same headings, list items, table rows, links, numbers and URLs, and the
 same quiz answer key. A mismatch names the page, the language and what differs."""
+
 import pytest
+from structure import page_structure
 
 from course import DOCS_DIR
 from course.config import default_language, language_root, languages
-from course.front_matter import read_front_matter
-from course.structure import page_structure
+from course.sources.front_matter import read_front_matter
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
@@ -46,7 +47,9 @@ def test_the_quiz_answer_key_is_the_same_in_every_language(site, page):
     problems = []
     for lang in LANGS:
         if lang != source:
-            problems += [f"{page} [{lang}]: {d}" for d in reference.quiz_differences(page_structure(built(site, lang, page)))]
+            problems += [
+                f"{page} [{lang}]: {d}" for d in reference.quiz_differences(page_structure(built(site, lang, page)))
+            ]
     assert not problems, "\n".join(problems)
 
 

@@ -3,6 +3,7 @@ outdated, untranslated or missing; editing a source page makes its translations
 outdated (on the site and in the command) until the translator refreshes them;
 a missing page or UI string is reported by name; the status page on the site
 shows it all in the reader's language."""
+
 from __future__ import annotations
 
 import json
@@ -11,26 +12,28 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build_copy
+from site_pages import parse, resolve
+
 from course import DOCS_DIR, PROJECT_ROOT
 from course.config import default_language, languages
 from course.errors import ContentError
-from course.front_matter import read_front_matter
-from course.strings import load_strings
-from course.translation_status import STATES, content_hash, made_from, set_front_matter, unit_state
-from site_pages import parse, resolve
+from course.sources.front_matter import read_front_matter
+from course.sources.strings import load_strings
+from course.translation.status import STATES, content_hash, made_from, set_front_matter, unit_state
 
 STATUS = PROJECT_ROOT / "scripts" / "translation_status.py"
 NEW_LANGUAGE = PROJECT_ROOT / "scripts" / "new_language.py"
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
-UNIT = "what-is-peer-support.md"   # a unit whose source language is not the default one
-NEW = next(code for code in ("ga", "mt", "gd", "fy") if code not in LANGS)   # a language the site lacks
+UNIT = "what-is-peer-support.md"  # a unit whose source language is not the default one
+NEW = next(code for code in ("ga", "mt", "gd", "fy") if code not in LANGS)  # a language the site lacks
 
 
 def run(script: Path, project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(script), *args, "--project", str(project)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(script), *args, "--project", str(project)], capture_output=True, text=True
+    )
 
 
 def states(project: Path) -> dict:
@@ -47,6 +50,7 @@ def buildable(project: Path) -> Path:
 
 
 # --- The hash --------------------------------------------------------------------------------
+
 
 def test_the_hash_sees_the_text_and_the_description_but_not_the_bookkeeping(tmp_path):
     page = tmp_path / "page.md"
@@ -70,22 +74,28 @@ def test_a_hash_of_digits_is_written_so_that_yaml_reads_it_back_as_text(tmp_path
 
 # --- Outdated, and the refresh the translator runs -----------------------------------------------
 
+
 def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(project_copy):
     project = buildable(project_copy)
     source = read_front_matter(project / f"docs/{DEFAULT}/{UNIT}").data["source_language"]
     # The pages made from the source page (an untranslated copy of another language's page is not).
-    translations = [lang for lang in LANGS if lang != source
-                    and made_from(read_front_matter(project / f"docs/{lang}/{UNIT}").data) == source]
+    translations = [
+        lang
+        for lang in LANGS
+        if lang != source and made_from(read_front_matter(project / f"docs/{lang}/{UNIT}").data) == source
+    ]
     assert len(translations) >= 2
-    run(STATUS, project, "refresh", "all")          # reviewers may be mid-edit in the real tree
+    run(STATUS, project, "refresh", "all")  # reviewers may be mid-edit in the real tree
     before = states(project)
     assert not [p for p, row in before.items() for s in row.values() if s == "outdated"], before
 
     page = project / f"docs/{source}/{UNIT}"
-    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nOne more sentence in the source.\n\n## ", 1),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("\n## ", "\nOne more sentence in the source.\n\n## ", 1),
+        encoding="utf-8",
+    )
     after = states(project)
-    assert {lang: after[UNIT][lang] for lang in translations} == {lang: "outdated" for lang in translations}
+    assert {lang: after[UNIT][lang] for lang in translations} == dict.fromkeys(translations, "outdated")
     assert after[UNIT][source] == "source"
     assert {p: row for p, row in after.items() if p != UNIT} == {p: row for p, row in before.items() if p != UNIT}
 
@@ -100,7 +110,9 @@ def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(p
     assert load_strings(reader, project / "i18n")["status"]["outdated"] in notice.get_text()
     target, _ = resolve(site, built, notice.select_one("a")["href"])
     assert target == Path(source) / UNIT.replace(".md", ".html")
-    cell = parse(site / "translation-status.html").select_one(f'tr[data-page="{UNIT}"] td[data-language="{reader}"] [data-state]')
+    cell = parse(site / "translation-status.html").select_one(
+        f'tr[data-page="{UNIT}"] td[data-language="{reader}"] [data-state]'
+    )
     assert cell["data-state"] == "outdated"
 
     # The translator updates one language and refreshes it: only that one is up to date again.
@@ -114,12 +126,16 @@ def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(p
 def test_recopy_refreshes_stale_copies_and_fills_missing_pages_but_never_overwrites_a_translation(project_copy):
     project = project_copy
     assert run(NEW_LANGUAGE, project, NEW, "--name", "Nouvelle").returncode == 0
-    (project / f"docs/{NEW}/glossary.md").unlink()          # as if the page were added to the course later
+    (project / f"docs/{NEW}/glossary.md").unlink()  # as if the page were added to the course later
     assert states(project)["glossary.md"][NEW] == "missing"
     copy = project / f"docs/{NEW}/about.md"
     translated = project / f"docs/{NEW}/index.md"
-    translated.write_text(translated.read_text(encoding="utf-8").replace("translation: untranslated", "translation: draft")
-                          .replace("Welcome.", "Fáilte."), encoding="utf-8")
+    translated.write_text(
+        translated.read_text(encoding="utf-8")
+        .replace("translation: untranslated", "translation: draft")
+        .replace("Welcome.", "Fáilte."),
+        encoding="utf-8",
+    )
     for page in ("about.md", "index.md"):
         original = project / f"docs/{DEFAULT}/{page}"
         original.write_text(original.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
@@ -135,6 +151,7 @@ def test_recopy_refreshes_stale_copies_and_fills_missing_pages_but_never_overwri
 
 
 # --- What stops the build, named --------------------------------------------------------------------
+
 
 def test_deleting_a_unit_from_one_language_fails_with_a_message_naming_it(project_copy):
     project = buildable(project_copy)
@@ -170,13 +187,16 @@ def test_a_ui_string_left_as_in_another_language_is_pointed_out(project_copy):
     assert "perhaps not translated yet" in result.stdout and "exercise.label" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize("line, words", [
-    ('source_hash: "12345"', "source_hash '12345' is not a hash written by the refresh command"),
-    ("translated_from: fr", "translated_from 'fr' is not another language of the site"),
-])
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('source_hash: "12345"', "source_hash '12345' is not a hash written by the refresh command"),
+        ("translated_from: fr", "translated_from 'fr' is not another language of the site"),
+    ],
+)
 def test_a_wrong_bookkeeping_key_fails_the_build_naming_file_and_line(project_copy, line, words):
     project = buildable(project_copy)
-    page = project / f"docs/{DEFAULT}/{UNIT}"   # a translation in the language built first: the build stops early
+    page = project / f"docs/{DEFAULT}/{UNIT}"  # a translation in the language built first: the build stops early
     lines = page.read_text(encoding="utf-8").split("\n")
     lines = [entry for entry in lines if not entry.startswith(line.split(":")[0] + ":")]
     lines.insert(3, line)
@@ -194,6 +214,7 @@ def test_refresh_names_a_page_that_does_not_exist():
 
 # --- On the real site --------------------------------------------------------------------------------
 
+
 def test_the_status_page_shows_every_page_in_every_language_in_the_readers_words(site):
     pages = sorted(p.relative_to(DOCS_DIR / DEFAULT).as_posix() for p in (DOCS_DIR / DEFAULT).rglob("*.md"))
     for lang in LANGS:
@@ -207,8 +228,13 @@ def test_the_status_page_shows_every_page_in_every_language_in_the_readers_words
             for cell in cells:
                 state = cell.select_one("[data-state]")
                 assert state["data-state"] in STATES and state.get_text() == words[state["data-state"]]
-                source = read_front_matter(DOCS_DIR / cell["data-language"] / row["data-page"]).data["translation"] == "source"
-                assert (state["data-state"] == "source") == source, f"{lang}: {row['data-page']} [{cell['data-language']}]"
+                source = (
+                    read_front_matter(DOCS_DIR / cell["data-language"] / row["data-page"]).data["translation"]
+                    == "source"
+                )
+                assert (state["data-state"] == "source") == source, (
+                    f"{lang}: {row['data-page']} [{cell['data-language']}]"
+                )
         for total in soup.select(".translation-report--totals tbody tr"):
             counts = [int(td.get_text()) for td in total.select("td[data-state]")]
             assert counts[-1] == sum(counts[:-1]) == len(pages), f"{lang}: totals {counts}"
@@ -238,7 +264,7 @@ def test_a_notice_tells_the_reader_of_every_page_not_up_to_date_and_only_those(s
 
 
 def test_every_translation_s_bookkeeping_is_valid():
-    from course.translation_status import check_translation_keys
+    from course.translation.status import check_translation_keys
 
     for lang in LANGS:
         for md in sorted((DOCS_DIR / lang).rglob("*.md")):

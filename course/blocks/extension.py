@@ -1,0 +1,559 @@
+"""The course's own Markdown blocks, on pymdownx.blocks (see AUTHORING.md):
+
+- `/// quiz | question`: one question with native form controls; works
+  without JavaScript (the answer key is a <details>), prints its answer key.
+- `/// exercise | title` with an optional nested `//// answer`: a task, its
+  model answer collapsed on screen and open in print, ruled lines in print.
+- `/// cards`: a list printed as cut-out cards.
+- `/// circles | caption`: a list drawn as concentric circles to write in,
+  the first item in the centre (the list stays as text for screen readers).
+- `/// steps`: a list drawn as a path of steps (an ordered list, styled).
+- `/// course-map`: where the home page's list of parts and units goes
+  (filled in by hooks/course_map.py, which knows the navigation).
+
+The words around the blocks ("Check answer", …) come from i18n/<lang>.yml,
+passed in by hooks/course_blocks.py as the extension's `strings`.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as etree
+from typing import ClassVar
+
+from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
+
+from course.blocks.quiz import Question, check_question, parse_options
+
+
+class _CourseBlock(Block):
+    def on_markdown(self):
+        return "block"  # the body is Markdown, rendered as usual
+
+    @property
+    def words(self) -> dict:
+        return self.config["strings"]
+
+    def next_number(self, kind: str) -> int:
+        """Numbers blocks of a kind within a page: stable ids for progress and labels."""
+        counts = self.tracker.setdefault("counts", {})
+        counts[kind] = counts.get(kind, 0) + 1
+        return counts[kind]
+
+
+# Material's search skips an element that has this attribute: a quiz's hint, button,
+# feedback and answer key are kept out of the search index. They would show the
+# answers in the results, and they repeat the unit's own text (half the index).
+NOT_SEARCHED = {"data-search-exclude": ""}
+
+
+class Quiz(_CourseBlock):
+    NAME = "quiz"
+    ARGUMENT = True
+    # `situation: true`: the question asks the learner to apply the unit to a situation.
+    # `objective: N`: the unit's learning objective the question tests (course/blocks/quiz_quality.py).
+    OPTIONS: ClassVar[dict] = {"situation": (False, type_boolean), "objective": (0, type_integer)}
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        self.number = self.next_number("quiz")
+        return etree.SubElement(parent, "div", {"class": "quiz-question", "data-question": f"q{self.number}"})
+
+    def on_end(self, block):
+        question = Question(self.argument.strip(), parse_options(str(block.text or "")))
+        # hooks/course_blocks.py checks every question with its file and line before
+        # rendering; this repeats the check for Markdown rendered outside a build.
+        check_question(question, "<quiz>")
+        block.text = None
+        words = self.words["quiz"]
+        qid = f"q{self.number}"
+        kind = "multiple" if question.multiple else "single"
+        block.set("data-kind", kind)
+        if self.options["situation"]:
+            block.set("data-situation", "true")
+
+        form = etree.SubElement(block, "form", {"class": "quiz", "data-quiz": qid, "novalidate": "novalidate"})
+        fieldset = etree.SubElement(form, "fieldset")
+        legend = etree.SubElement(fieldset, "legend")
+        etree.SubElement(legend, "span", {"class": "quiz__number"}).text = AtomicString(
+            f"{words['question']} {self.number}. "
+        )
+        etree.SubElement(legend, "span", {"class": "quiz__text"}).text = question.text
+        hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{qid}-hint", **NOT_SEARCHED})
+        hint.text = AtomicString(words["choose_all"] if question.multiple else words["choose_one"])
+        fieldset.set("aria-describedby", f"{qid}-hint")
+        for index, option in enumerate(question.options):
+            self._option(fieldset, qid, index, option, "checkbox" if question.multiple else "radio")
+
+        actions = etree.SubElement(form, "div", {"class": "quiz__actions", **NOT_SEARCHED})
+        etree.SubElement(actions, "button", {"type": "submit", "class": "quiz__check md-button"}).text = AtomicString(
+            words["check"]
+        )
+        etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
+        self._answer_key(block, question, words)
+
+    def _option(self, fieldset, qid, index, option, input_type):
+        oid = f"{qid}-o{index + 1}"
+        row = etree.SubElement(fieldset, "div", {"class": "quiz__option", "data-correct": str(option.correct).lower()})
+        etree.SubElement(row, "input", {"type": input_type, "name": f"{qid}-answer", "id": oid, "value": str(index)})
+        etree.SubElement(row, "label", {"for": oid}).text = option.text
+        feedback = etree.SubElement(
+            row, "p", {"class": "quiz__feedback", "id": f"{oid}-feedback", "hidden": "hidden", **NOT_SEARCHED}
+        )
+        feedback.text = option.feedback
+
+    def _answer_key(self, block, question, words):
+        """Readable with JavaScript off and printed: each option, right or not, and why."""
+        details = etree.SubElement(block, "details", {"class": "quiz__answer-key", **NOT_SEARCHED})
+        etree.SubElement(details, "summary").text = AtomicString(words["show_answer"])
+        listing = etree.SubElement(details, "ul")
+        for option in question.options:
+            item = etree.SubElement(listing, "li", {"class": "quiz__key-" + ("right" if option.correct else "wrong")})
+            verdict = etree.SubElement(item, "strong")
+            verdict.text = AtomicString((words["right"] if option.correct else words["not_right"]) + ": ")
+            verdict.tail = option.text
+            etree.SubElement(item, "br").tail = option.feedback
+
+
+FIELD_KINDS = ("lists", "ratings", "rated-lists")  # exercise settings: which questions take which kind of answer
+
+
+def as_text(value) -> str:
+    """A setting's value as text: YAML reads `lists: 2` as a number and `lists: 2, 6` as text."""
+    if isinstance(value, (dict, list)):
+        raise ValueError("a word or numbers separated by commas")
+    return "" if value is None else str(value)
+
+
+def question_numbers(value) -> list[int]:
+    """'2, 6' -> [2, 6]: the questions (list items of the exercise, from 1) a setting names."""
+    return [int(part) for part in str(value or "").replace(" ", "").split(",") if part]
+
+
+class Exercise(_CourseBlock):
+    """A task, with a field to write in for each of its questions (the items of its list; or one
+    for the whole exercise), which notebook.js keeps in the learner's browser, and ruled lines on
+    paper. `id` names the exercise for good (the learner's notes stay with it when the page
+    changes); `lists`, `ratings` and `rated-lists` name the questions answered with several lines,
+    a number from 1 to 10, or lines that each get a number (`lists: circles`: a list for each ring
+    of the exercise's circles)."""
+
+    NAME = "exercise"
+    ARGUMENT = True
+    OPTIONS: ClassVar[dict] = {
+        "lines": (6, type_ranged_integer(0, 60)),
+        "id": ("", type_string),
+        "lists": ("", as_text),
+        "ratings": ("", as_text),
+        "rated-lists": ("", as_text),
+    }
+
+    def on_create(self, parent):
+        self.key = self.options["id"] or f"e{self.next_number('exercise')}"
+        section = etree.SubElement(
+            parent, "section", {"class": "exercise", "data-exercise": self.key, "id": f"ex-{self.key}"}
+        )
+        title = etree.SubElement(section, "p", {"class": "exercise__title"})
+        etree.SubElement(title, "span", {"class": "exercise__label"}).text = AtomicString(
+            self.words["exercise"]["label"] + ": "
+        )
+        self.title = etree.SubElement(title, "strong", {"id": f"note-{self.key}-title"})
+        self.title.text = self.argument
+        self.body = etree.SubElement(section, "div", {"class": "exercise__task"})
+        self.section = section
+        return section
+
+    def on_add(self, block):
+        return self.body
+
+    def on_end(self, block):
+        self._answer_fields(block)
+        if self.options["lines"]:
+            # Room to write on the printed worksheet; nothing for a screen reader to read.
+            # One element per line, not a CSS variable: no inline style, which a CSP would block.
+            lines = etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true"})
+            for _ in range(self.options["lines"]):
+                etree.SubElement(lines, "div", {"class": "worksheet-line"})
+
+    # ---- the fields to write in (shown by notebook.js; hidden without JavaScript and on paper)
+
+    def _questions(self) -> list:
+        if self.options["lists"] == "circles":
+            return [
+                li
+                for legend in self.section.iter("div")
+                if "circles-figure__legend" in legend.get("class", "")
+                for li in legend.iter("li")
+            ]
+        return [li for listing in self.body if listing.tag in ("ul", "ol") for li in listing if li.tag == "li"]
+
+    def _kind(self, number: int, rings: bool) -> str:
+        if rings or number in question_numbers(self.options["lists"]):
+            return "list"
+        if number in question_numbers(self.options["ratings"]):
+            return "rating"
+        if number in question_numbers(self.options["rated-lists"]):
+            return "rated-list"
+        return "text"
+
+    def _answer_fields(self, block):
+        words = self.words["notes"]
+        questions = self._questions()
+        rings = self.options["lists"] == "circles"
+        for number, item in enumerate(questions, start=1):
+            label = _wrap_text(item, f"note-{self.key}-q{number}-question")
+            self._field(item, f"q{number}", self._kind(number, rings), label, words)
+        if not questions:
+            self._field(self.section, "answer", "text", self.title.get("id"), words)
+        notes = etree.SubElement(block, "div", {"class": "exercise-notes", "hidden": "hidden"})
+        where = etree.SubElement(notes, "p", {"class": "exercise-notes__where"})
+        where.text = AtomicString(words["where"] + " ")
+        etree.SubElement(where, "a", {"class": "exercise-notes__notebook", "href": "#"}).text = AtomicString(
+            words["notebook"]
+        )
+        etree.SubElement(notes, "p", {"class": "exercise-notes__status", "role": "status", "aria-live": "polite"})
+
+    def _field(self, parent, name: str, kind: str, label_id: str, words: dict):
+        field_id = f"note-{self.key}-{name}"
+        field = etree.SubElement(
+            parent,
+            "div",
+            {
+                "class": "note-field",
+                "id": field_id,
+                "data-field": name,
+                "data-kind": kind,
+                "data-question": label_id,
+                "hidden": "hidden",
+            },
+        )
+        if kind == "text":
+            etree.SubElement(field, "textarea", {"rows": "3", "aria-labelledby": label_id})
+        elif kind == "rating":
+            hint = f"{field_id}-hint"
+            etree.SubElement(
+                field,
+                "input",
+                {
+                    "type": "number",
+                    "min": "1",
+                    "max": "10",
+                    "inputmode": "numeric",
+                    "aria-labelledby": label_id,
+                    "aria-describedby": hint,
+                },
+            )
+            etree.SubElement(field, "span", {"class": "note-field__hint", "id": hint}).text = AtomicString(
+                words["rating_hint"]
+            )
+        else:
+            etree.SubElement(field, "ol", {"class": "note-list"})
+            etree.SubElement(
+                field, "button", {"type": "button", "class": "note-list__add md-button"}
+            ).text = AtomicString(words["add_line"])
+        if kind in ("rating", "rated-list"):
+            # On paper: the numbers to circle.
+            etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}).text = AtomicString(
+                " ".join(str(n) for n in range(1, 11))
+            )
+
+
+BLOCK_TAGS = ("ul", "ol", "div", "p", "blockquote", "table", "pre", "figure", "section")
+
+
+def _wrap_text(item, span_id: str) -> str:
+    """Give a list item's own words (before any nested list or block) an id, for a field to be
+    labelled by: its first paragraph in a loose list, else a span around its words. Returns the id."""
+    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+        item[0].set("id", span_id)
+        return span_id
+    span = etree.Element("span", {"class": "note-question", "id": span_id})
+    span.text, item.text = item.text, None
+    for child in list(item):
+        if child.tag in BLOCK_TAGS:
+            break
+        item.remove(child)
+        span.append(child)
+    item.insert(0, span)
+    return span_id
+
+
+class Notebook(_CourseBlock):
+    """Where the learner's notebook goes (`/// notebook`): its actions, in the page's language,
+    and, filled in by hooks/notebook.py, the course's exercises; notebook.js shows the answers."""
+
+    NAME = "notebook"
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        words = self.words["notes"]
+        box = etree.SubElement(parent, "div", {"class": "notebook", "data-notebook": "pending", "hidden": "hidden"})
+        etree.SubElement(box, "p", {"class": "notebook__where"}).text = AtomicString(words["where"])
+        actions = etree.SubElement(box, "div", {"class": "notebook__actions"})
+        for name in ("print", "export"):
+            etree.SubElement(
+                actions, "button", {"type": "button", "class": f"notebook__{name} md-button"}
+            ).text = AtomicString(words[name])
+        load = etree.SubElement(actions, "p", {"class": "notebook__import"})
+        etree.SubElement(
+            load, "label", {"for": "notebook-import", "class": "notebook__import-label"}
+        ).text = AtomicString(words["import_label"])
+        etree.SubElement(
+            load,
+            "input",
+            {
+                "type": "file",
+                "id": "notebook-import",
+                "class": "notebook__import-file",
+                "accept": "application/json,.json",
+            },
+        )
+        etree.SubElement(
+            actions, "button", {"type": "button", "class": "notebook__erase md-button"}
+        ).text = AtomicString(words["erase"])
+        etree.SubElement(box, "p", {"class": "notebook__status", "role": "status", "aria-live": "polite"})
+        self._import_panel(box, words)
+        self._erase_panel(box, words)
+        etree.SubElement(box, "div", {"class": "notebook__content"})
+        etree.SubElement(parent, "p", {"class": "notebook__needs-js"}).text = AtomicString(words["needs_js"])
+        return box
+
+    def _import_panel(self, box, words):
+        panel = etree.SubElement(
+            box,
+            "div",
+            {
+                "class": "notebook__panel notebook__confirm-import",
+                "hidden": "hidden",
+                "role": "group",
+                "aria-labelledby": "notebook-import-summary",
+            },
+        )
+        etree.SubElement(panel, "p", {"class": "notebook__import-summary", "id": "notebook-import-summary"})
+        how = etree.SubElement(panel, "fieldset")
+        etree.SubElement(how, "legend").text = AtomicString(words["import_how"])
+        for value, checked in (("merge", True), ("replace", False)):
+            row = etree.SubElement(how, "p")
+            attributes = {
+                "type": "radio",
+                "name": "notebook-import-mode",
+                "value": value,
+                "id": f"notebook-import-{value}",
+            }
+            if checked:
+                attributes["checked"] = "checked"
+            etree.SubElement(row, "input", attributes)
+            etree.SubElement(row, "label", {"for": f"notebook-import-{value}"}).text = AtomicString(
+                words[f"import_{value}"]
+            )
+        for name in ("apply", "cancel"):
+            etree.SubElement(
+                panel, "button", {"type": "button", "class": f"notebook__import-{name} md-button"}
+            ).text = AtomicString(words[f"import_{name}"])
+
+    def _erase_panel(self, box, words):
+        panel = etree.SubElement(
+            box,
+            "div",
+            {
+                "class": "notebook__panel notebook__confirm-erase",
+                "hidden": "hidden",
+                "role": "group",
+                "aria-labelledby": "notebook-erase-question",
+            },
+        )
+        etree.SubElement(panel, "p", {"id": "notebook-erase-question"}).text = AtomicString(words["erase_confirm"])
+        for name in ("yes", "no"):
+            etree.SubElement(
+                panel, "button", {"type": "button", "class": f"notebook__erase-{name} md-button"}
+            ).text = AtomicString(words[f"erase_{name}"])
+
+    def on_end(self, block):
+        block.text = None
+
+
+class Answer(_CourseBlock):
+    NAME = "answer"
+    ARGUMENT = False
+
+    def on_create(self, parent):
+        details = etree.SubElement(parent, "details", {"class": "model-answer"})
+        etree.SubElement(details, "summary").text = AtomicString(self.words["exercise"]["show_model_answer"])
+        self.body = etree.SubElement(details, "div", {"class": "model-answer__body"})
+        return details
+
+    def on_add(self, block):
+        return self.body
+
+
+class _Wrapper(_CourseBlock):
+    """A block whose Markdown body is wrapped in a <div> of one class; CSS does the rest."""
+
+    ARGUMENT = False
+    CSS_CLASS = ""
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
+
+
+class Cards(_Wrapper):
+    """A list printed as cut-out cards."""
+
+    NAME = "cards"
+    CSS_CLASS = "cut-out-cards"
+
+
+def _label(item) -> str:
+    """The plain words of a list item, for drawing (Markdown marks removed)."""
+    text = "".join(item.itertext()).strip()
+    return text.replace("**", "").replace("*", "").replace("_", " ").strip()
+
+
+class Circles(_CourseBlock):
+    """Concentric circles to write in, drawn from the page's own words."""
+
+    NAME = "circles"
+    ARGUMENT = None
+    SIZE = 600
+    FONT = 22
+
+    def on_create(self, parent):
+        figure = etree.SubElement(parent, "figure", {"class": "circles-figure"})
+        self.drawing = etree.SubElement(figure, "div", {"class": "circles-figure__drawing"})
+        self.legend = etree.SubElement(figure, "div", {"class": "circles-figure__legend"})
+        if self.argument:
+            etree.SubElement(figure, "figcaption").text = self.argument
+        return figure
+
+    def on_add(self, block):
+        return self.legend
+
+    def on_end(self, block):
+        items = list(self.legend.iter("li"))
+        if not items:
+            return
+        size, count = self.SIZE, len(items)
+        svg = etree.SubElement(
+            self.drawing,
+            "svg",
+            {
+                "xmlns": "http://www.w3.org/2000/svg",
+                "viewBox": f"0 0 {size} {size}",
+                "aria-hidden": "true",
+                "focusable": "false",
+                "class": "circles-figure__svg",
+            },
+        )
+        # The picture's text alternative, for the tagged PDF (on screen the list beside it is read).
+        described = self.words["pictures"]["circles"].format(items="; ".join(_label(item) for item in items))
+        etree.SubElement(svg, "title").text = AtomicString(
+            f"{self.argument}: {described}" if self.argument else described
+        )
+        step = (size / 2 - 6) / count
+        for ring in range(count, 0, -1):  # outermost first, so inner circles are drawn on top
+            radius = step * ring
+            etree.SubElement(
+                svg,
+                "circle",
+                {
+                    "cx": str(size / 2),
+                    "cy": str(size / 2),
+                    "r": f"{radius:.1f}",
+                    "class": f"circles-figure__ring circles-figure__ring--{ring}",
+                },
+            )
+        font = self.FONT
+        for ring, item in enumerate(items, start=1):
+            # The label sits in the upper part of its ring's band (the centre's in the middle),
+            # squeezed to the width of the circle there if the words are long.
+            offset = 0 if ring == 1 else step * (ring - 0.5)  # the middle of the ring's band
+            y = size / 2 - offset + font * 0.35
+            room = 0.9 * 2 * math.sqrt(max((step * ring) ** 2 - (offset + font / 2) ** 2, 0))
+            text = _label(item)
+            attrs = {"x": str(size / 2), "y": f"{y:.1f}", "text-anchor": "middle", "class": "circles-figure__label"}
+            if len(text) * font * 0.55 > room:
+                attrs.update({"textLength": f"{room:.0f}", "lengthAdjust": "spacingAndGlyphs"})
+            etree.SubElement(svg, "text", attrs).text = text
+
+
+class Steps(_Wrapper):
+    """A list of steps drawn as a path, one after the other."""
+
+    NAME = "steps"
+    CSS_CLASS = "step-path"
+
+
+class _Placeholder(_CourseBlock):
+    """An empty `<div class="NAME" data-NAME="pending">` that a hook fills in once it knows the
+    whole site (its regex matches exactly that markup)."""
+
+    ARGUMENT = False
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": self.NAME, f"data-{self.NAME}": "pending"})
+
+    def on_end(self, block):
+        block.text = None
+
+
+class CourseMap(_Placeholder):
+    """The home page's parts and units, filled in by hooks/course_map.py: `/// course-map`."""
+
+    NAME = "course-map"
+
+
+class Printables(_Placeholder):
+    """Where the list of the course's PDFs goes (the book, the trainers' material, a handout per
+    unit), filled in by hooks/print_book.py, which knows them: `/// printables`."""
+
+    NAME = "printables"
+
+
+class TranslationReport(_CourseBlock):
+    """Where a part of the translation status report goes (filled in by hooks/translation_status.py):
+    `/// translation-report | legend`, `| totals` or `| pages`."""
+
+    NAME = "translation-report"
+    ARGUMENT = True
+    CHOICES = ("legend", "totals", "pages")  # the titles it takes (checked by course/blocks/syntax.py)
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        part = self.argument.strip()
+        return etree.SubElement(parent, "div", {"class": "translation-report", "data-translation-report": part})
+
+    def on_end(self, block):
+        block.text = None
+
+
+# Every block an author may write, by name (course/blocks/syntax.py checks them before a build).
+BLOCKS = {
+    block.NAME: block
+    for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap, TranslationReport, Printables, Notebook)
+}
+
+
+class CourseBlocksExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {"strings": [{}, "The UI words of the language being built (i18n/<lang>.yml)"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        for block in BLOCKS.values():
+            block_mgr.register(block, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):
+    return CourseBlocksExtension(*args, **kwargs)

@@ -1,0 +1,70 @@
+"""Writing a language's print pages into the built site, at the end of its
+MkDocs build (hooks/print_book.py hands in what the build rendered): the book,
+the trainers' material and a handout per unit, each from course/print/print_book.py;
+and the list of every PDF on the trainers' page *Material to print*."""
+
+from __future__ import annotations
+
+import html
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from course.errors import ContentError
+from course.print import print_book
+
+
+def edition_date() -> str:
+    """The edition's date: SOURCE_DATE_EPOCH when set (a reproducible build), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return when.strftime("%Y-%m-%d")
+
+
+def write_print_pages(
+    site_dir: Path,
+    docs_dir: Path,
+    lang: str,
+    default: str,
+    nav: list,
+    pages: dict[str, print_book.Unit],
+    words: dict,
+    config_file: Path,
+    template_dir: Path,
+    direction: str,
+) -> None:
+    """Every print page of one language, from its rendered pages (nav path -> unit)."""
+    print_page = print_book.print_page_path(lang, default)
+    for unit in pages.values():
+        if unit.url == print_page:
+            raise ContentError(
+                Path(docs_dir) / lang / unit.src,
+                f"this page would be built as {print_page}, the print page of the PDF",
+                "rename the page",
+            )
+    items = print_book.outline(nav, pages, words["nav"], config_file)
+    printed = print_book.prepare(items, print_page)
+    jobs = [print_book.book_job(lang, default), print_book.trainers_job(lang, default)]
+    jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.handout_units(items)]
+    for job in jobs:
+        page = print_book.render_print_page(
+            job, printed, lang=lang, words=words, date=edition_date(), template_dir=template_dir, direction=direction
+        )
+        target = Path(site_dir) / job.page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+
+
+def printables_html(lang: str, default: str, nav: list, titles: dict[str, str], words: dict, link) -> str:
+    """The trainers' page's list of every PDF of the language; `link(path, text)` writes one link
+    from the page that holds the list."""
+    handouts = "".join(
+        f"<li>{link(print_book.handout_job(lang, default, src).pdf, titles.get(src, src))}</li>"
+        for src in print_book.handout_sources(nav)
+    )
+    return (
+        f'<div class="printables" role="region" aria-label="{html.escape(words["label"])}"><ul>'
+        f"<li>{link(print_book.pdf_path(lang, default), words['book'])}</li>"
+        f"<li>{link(print_book.trainers_job(lang, default).pdf, words['trainers'])}</li></ul>"
+        f"<p>{html.escape(words['units'])}</p><ol>{handouts}</ol></div>"
+    )

@@ -1,0 +1,57 @@
+"""What the site needs to know about a language beyond its words: the direction
+of its script, and how search reads it. A language's own file
+(i18n/<lang>.yml) can say both (`direction:`, `search:`); this is what
+scripts/new_language.py writes there for languages it knows, and the
+direction a language has when its file does not say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Languages written right to left (ISO 639-1/639-3 codes; a region or script subtag is ignored).
+RIGHT_TO_LEFT = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+
+# How search reads words, for languages where people type a letter for another or the script joins
+# short words to the next (search-worker.js): the same rules apply to the text and to the query.
+SEARCH_RULES = {
+    "ar": {"variants": {"ى": "ي", "ة": "ه", "ٱ": "ا"}, "prefixes": ["و", "ف", "ب", "ل", "ك", "ال"]},
+    "fa": {"variants": {"ي": "ی", "ك": "ک", "ة": "ه"}, "prefixes": []},
+    "ur": {"variants": {"ي": "ی", "ك": "ک"}, "prefixes": []},
+    "uk": {"variants": {"ґ": "г"}, "prefixes": []},
+    "be": {"variants": {"ў": "у"}, "prefixes": []},
+    "el": {"variants": {"ς": "σ"}, "prefixes": []},
+    "he": {"variants": {}, "prefixes": ["ו", "ה", "ב", "ל", "מ", "ש", "כ"]},
+}
+
+
+def base_code(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def direction(code: str, declared: str | None = None) -> str:
+    """'rtl' or 'ltr': the language file's own `direction:` when it has one, else from the code."""
+    if declared in ("rtl", "ltr"):
+        return declared
+    return "rtl" if base_code(code) in RIGHT_TO_LEFT else "ltr"
+
+
+def search_rules(code: str) -> dict:
+    return SEARCH_RULES.get(base_code(code), {"variants": {}, "prefixes": []})
+
+
+def text_direction(lang: str, strings_dir: Path) -> str:
+    """The direction of a language of the site, as its own file (or its code) says."""
+    from course.sources.strings import load_strings
+
+    return direction(lang, load_strings(lang, strings_dir).get("direction"))
+
+
+def untranslated_text(meta: dict | None, strings_dir: Path) -> dict | None:
+    """For a page that is an untranslated copy (its front matter `meta`): the language and direction
+    its text is in, for a lang/dir attribute around it, so that screen readers read it in its own
+    voice and punctuation lands at the right end. None for a page in its tree's own language."""
+    meta = meta or {}
+    if meta.get("translation") != "untranslated":
+        return None
+    lang = meta.get("translated_from") or meta.get("source_language")
+    return {"lang": lang, "dir": text_direction(lang, strings_dir)} if lang else None

@@ -1,0 +1,452 @@
+"""Where each translation stands: for every language and page, one of
+
+- source:       the page in the unit's source language (the original);
+- reviewed:     translated and checked by a native speaker;
+- draft:        translated, not reviewed yet;
+- untranslated: a copy of the page in another language, waiting for a translator;
+- outdated:     the page it was made from has changed since it was last brought up to date;
+- missing:      the file does not exist (the build stops until it does).
+
+A translation records in its front matter the page it was made from and a hash
+of that page as it was when the translation was last brought up to date:
+
+    translated_from: en          # only when it was not made from `source_language`
+    source_hash: "3f2a9c0d1b7e"  # written by `translation_status.py refresh`
+
+When the hash of the page it was made from no longer matches, the translation
+is outdated. The translator updates it and runs
+
+    .venv/bin/python scripts/translation_status.py refresh <lang> [<page>…]
+
+One module for the build's notices (hooks/page_front_matter.py), the site's
+status page (hooks/translation_status.py) and the command line
+(scripts/translation_status.py, scripts/new_language.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course.errors import ContentError
+from course.sources.front_matter import FrontMatter, check_front_matter, read_front_matter
+from course.sources.source_text import once_per_change, read_text
+
+# The order the states are shown in, from done to not started.
+STATES = ("source", "reviewed", "draft", "outdated", "untranslated", "missing")
+HASH_KEY = "source_hash"
+FROM_KEY = "translated_from"
+HASH_LENGTH = 12
+HASH_PATTERN = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
+REFRESH = ".venv/bin/python scripts/translation_status.py refresh"
+RECOPY = ".venv/bin/python scripts/translation_status.py recopy"
+
+
+# --- The hash of what a translator translates --------------------------------------------
+
+
+@once_per_change
+def content_hash(path: Path) -> str:
+    """A hash of a page's description and body: what a translation is made from.
+    The bookkeeping keys of the front matter (translation, source_hash, …) and
+    trailing spaces do not count, so marking a page reviewed changes nothing."""
+    fm = read_front_matter(path)
+    lines = read_text(path).split("\n")
+    body = "\n".join(line.rstrip() for line in lines[fm.end_line :]).strip("\n")
+    description = " ".join(str(fm.data.get("description") or "").split())
+    digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode()).hexdigest()
+    return digest[:HASH_LENGTH]
+
+
+def made_from(data: dict) -> str | None:
+    """The language of the page a translation was made from."""
+    return data.get(FROM_KEY) or data.get("source_language")
+
+
+# --- A page one language lacks ---------------------------------------------------------------
+
+
+def page_source_language(docs_dir: Path, page: str, languages: list[str]) -> str | None:
+    """The source language recorded by the copies of `page` that exist."""
+    for lang in languages:
+        path = Path(docs_dir) / lang / page
+        if path.is_file():
+            try:
+                return read_front_matter(path).data.get("source_language")
+            except ContentError:
+                continue
+    return None
+
+
+def copy_origin(docs_dir: Path, page: str, languages: list[str]) -> str | None:
+    """The language a missing copy of `page` is best copied from: its source language when
+    that page exists, else the default language (languages[0]), else any language that has it,
+    a page someone wrote before an untranslated copy."""
+    source = page_source_language(docs_dir, page, languages)
+    having = [
+        lang
+        for lang in dict.fromkeys([source, *languages])
+        if lang in languages and (Path(docs_dir) / lang / page).is_file()
+    ]
+    written = [
+        lang
+        for lang in having
+        if read_front_matter(Path(docs_dir) / lang / page).data.get("translation") != "untranslated"
+    ]  # an untranslated copy is only a copy of another language
+    return (written or having or [None])[0]
+
+
+def missing_advice(docs_dir: Path, page: str, lang: str, languages: list[str]) -> str:
+    """What to do about docs/<lang>/<page> missing: never a command that would write a translation
+    over a source page, and always the --from that makes the command work."""
+    source = page_source_language(docs_dir, page, languages)
+    if lang == source:
+        return (
+            f"docs/{lang}/{page} is the source page, which the translations are made from: restore it "
+            f"(`git checkout -- docs/{lang}/{page}`, if the project is kept in git) or write it again; "
+            "never copy a translation in its place"
+        )
+    origin = copy_origin(docs_dir, page, languages)
+    command = f"{RECOPY} {lang} {page}" + (f" --from {origin}" if origin and origin != languages[0] else "")
+    return f"translate docs/{lang}/{page}, or copy it, marked untranslated, with `{command}`"
+
+
+# --- The state of one page in one language ------------------------------------------------
+
+
+@dataclass
+class UnitState:
+    page: str  # the page's path in its language tree, e.g. "trainer/guidelines.md"
+    lang: str
+    state: str  # one of STATES
+    translation: str | None = None  # the front matter's `translation:`
+    source_language: str | None = None
+    made_from: str | None = None
+    recorded_hash: str | None = None
+    current_hash: str | None = None
+    advice: str = ""  # what to do when the page is missing
+
+    @property
+    def path(self) -> str:
+        return f"docs/{self.lang}/{self.page}"
+
+    @property
+    def needs_notice(self) -> str | None:
+        """The notice a reader of this page gets: draft, untranslated, outdated or none.
+        An untranslated copy says it is untranslated even when its copy is stale."""
+        if self.translation == "untranslated":
+            return "untranslated"
+        if self.state in ("draft", "outdated"):
+            return self.state
+        return None
+
+    def reason(self) -> str:
+        """One line for the command line: why this state, and what to do."""
+        if self.state == "missing":
+            return f"{self.path} is missing: {self.advice}"
+        if self.state != "outdated":
+            return ""
+        origin = f"docs/{self.made_from}/{self.page}"
+        if self.translation == "untranslated":
+            return (
+                f"{self.path} is an untranslated copy of {origin}, which has changed since: "
+                f"translate it, or copy it again with `{RECOPY} {self.lang} {self.page}`"
+            )
+        if self.recorded_hash is None:
+            return (
+                f"{self.path} records no `{HASH_KEY}`: check it against {origin}, "
+                f"then run `{REFRESH} {self.lang} {self.page}`"
+            )
+        return (
+            f"{origin} has changed since {self.path} was last brought up to date: update the translation, "
+            f"then run `{REFRESH} {self.lang} {self.page}`"
+        )
+
+
+def unit_state(docs_dir: Path, lang: str, page: str) -> UnitState:
+    path = Path(docs_dir) / lang / page
+    if not path.is_file():
+        return UnitState(page, lang, "missing")
+    data = read_front_matter(path).data
+    found = UnitState(page, lang, "source", data.get("translation"), data.get("source_language"), made_from(data))
+    if found.translation == "source":
+        return found
+    recorded = data.get(HASH_KEY)
+    found.recorded_hash = recorded if isinstance(recorded, str) else None
+    origin = Path(docs_dir) / str(found.made_from) / page
+    found.current_hash = content_hash(origin) if origin.is_file() else None
+    if found.current_hash is None or found.recorded_hash != found.current_hash:
+        found.state = "outdated"
+    else:
+        found.state = found.translation
+    return found
+
+
+def check_translation_keys(path: Path, fm: FrontMatter, lang: str, languages: list[str]) -> None:
+    """The bookkeeping keys of a translation, checked: a mistake names its line and the fix."""
+    data = fm.data
+    if data.get("translation") == "source":
+        for key in (FROM_KEY, HASH_KEY):
+            if key in data:
+                raise ContentError(
+                    path,
+                    f"'{key}' belongs on a translation, and this page is the source",
+                    f"delete the line '{key}: …'",
+                    line=fm.lines.get(key),
+                )
+        return
+    origin = data.get(FROM_KEY)
+    if origin is not None and (origin not in languages or origin == lang):
+        raise ContentError(
+            path,
+            f"{FROM_KEY} '{origin}' is not another language of the site ({', '.join(languages)})",
+            f"set it to the language you translated this page from, or delete the line "
+            f"(then it is '{data.get('source_language')}', the source language)",
+            line=fm.lines.get(FROM_KEY),
+        )
+    recorded = data.get(HASH_KEY)
+    if recorded is not None and not (isinstance(recorded, str) and HASH_PATTERN.match(recorded)):
+        page = Path(path).name
+        raise ContentError(
+            path,
+            f"{HASH_KEY} {recorded!r} is not a hash written by the refresh command",
+            f"delete the line, check the translation, then run `{REFRESH} {lang} {page}`",
+            line=fm.lines.get(HASH_KEY),
+        )
+
+
+# --- Every page in every language -----------------------------------------------------------
+
+
+@dataclass
+class Report:
+    languages: list[str]
+    pages: list[str]
+    states: dict[str, dict[str, UnitState]] = field(default_factory=dict)  # lang -> page -> state
+
+    def totals(self, lang: str) -> Counter:
+        return Counter(s.state for s in self.states[lang].values())
+
+    def by_state(self, state: str) -> list[UnitState]:
+        return [s for lang in self.languages for s in self.states[lang].values() if s.state == state]
+
+
+def ordered_pages(docs_dir: Path, languages: list[str], nav_order: list[str] | None = None) -> list[str]:
+    """Every page of every tree: those in the navigation in its order, then the rest by name."""
+    found = set()
+    for lang in languages:
+        tree = Path(docs_dir) / lang
+        if tree.is_dir():
+            found |= {p.relative_to(tree).as_posix() for p in tree.rglob("*.md")}
+    in_nav = [p for p in dict.fromkeys(nav_order or []) if p in found]
+    return in_nav + sorted(found - set(in_nav))
+
+
+def report(docs_dir: Path, languages: list[str], nav_order: list[str] | None = None) -> Report:
+    """Where every page stands in every language. A page whose front matter is wrong
+    stops it with that page's file and line (the same check as the build's)."""
+    result = Report(list(languages), ordered_pages(docs_dir, languages, nav_order))
+    for lang in languages:
+        for page in result.pages:
+            if (Path(docs_dir) / lang / page).is_file():
+                check_front_matter(Path(docs_dir) / lang / page, lang, list(languages))
+        result.states[lang] = {page: unit_state(docs_dir, lang, page) for page in result.pages}
+        for state in result.states[lang].values():
+            if state.state == "missing":
+                state.advice = missing_advice(docs_dir, state.page, lang, list(languages))
+    return result
+
+
+# --- Editing front matter line by line (comments and order kept) -----------------------------
+
+
+def set_front_matter(text: str, values: dict[str, str | None], after: str = "translation") -> str:
+    """`text` with each key set to its value (a new key goes after `after`), or removed for None.
+    Values are written as YAML double-quoted strings when plain YAML would read them otherwise."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    if not lines or lines[0].strip() != "---":
+        raise ValueError("the page has no front matter")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    for key, value in values.items():
+        where = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])), None)
+        if value is None:
+            if where is not None:
+                del lines[where]
+                end -= 1
+            continue
+        line = f"{key}: {_yaml_scalar(value)}"
+        if where is not None:
+            lines[where] = line
+        else:
+            anchor = next((i for i in range(1, end) if re.match(rf"^{re.escape(after)}\s*:", lines[i])), end - 1)
+            lines.insert(anchor + 1, line)
+            end += 1
+        after = key
+    return newline.join(lines)
+
+
+def _yaml_scalar(value: str) -> str:
+    import json
+
+    import yaml
+
+    if HASH_PATTERN.match(value):
+        return f'"{value}"'  # a hash of digits would be read as a number
+    try:
+        plain_ok = yaml.safe_load(f"k: {value}") == {"k": value}
+    except yaml.YAMLError:
+        plain_ok = False
+    return value if plain_ok else json.dumps(value, ensure_ascii=False)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file in one step, so that a reader never sees half a page."""
+    path = Path(path)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def untranslated_copy(origin: Path, origin_lang: str) -> str:
+    """The text of an untranslated copy of `origin`: the same page, marked as a copy of it."""
+    text = Path(origin).read_text(encoding="utf-8-sig")
+    return set_front_matter(
+        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)}
+    )
+
+
+# --- What the translator runs when done ---------------------------------------------------------
+
+
+@dataclass
+class Change:
+    page: str
+    action: str  # "recorded", "unchanged", "skipped", "copied", "source"
+    detail: str = ""
+
+
+def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | None = None) -> list[Change]:
+    """Record, in each translation of `lang` among `pages`, the hash of the page it was made
+    from as it is now: the translator says "this translation is up to date". Untranslated
+    copies and source pages are left alone. `made_from_lang` also records which language
+    the translation was made from (dropped when it is the source language)."""
+    changes = []
+    for page in pages:
+        path = Path(docs_dir) / lang / page
+        if not path.is_file():
+            changes.append(Change(page, "skipped", f"docs/{lang}/{page} does not exist"))
+            continue
+        data = read_front_matter(path).data
+        translation = data.get("translation")
+        if translation == "source":
+            changes.append(Change(page, "source", "the source page: nothing to record"))
+            continue
+        if translation == "untranslated":
+            changes.append(
+                Change(
+                    page,
+                    "skipped",
+                    "marked `translation: untranslated`: change it to `draft` once "
+                    f"you have translated it, or copy it again with `{RECOPY}`",
+                )
+            )
+            continue
+        values = {}
+        if made_from_lang is not None:
+            values[FROM_KEY] = None if made_from_lang == data.get("source_language") else made_from_lang
+            origin_lang = made_from_lang
+        else:
+            origin_lang = made_from(data)
+        origin = Path(docs_dir) / str(origin_lang) / page
+        if not origin.is_file():
+            changes.append(
+                Change(page, "skipped", f"docs/{origin_lang}/{page}, which it was made from, does not exist")
+            )
+            continue
+        values[HASH_KEY] = content_hash(origin)
+        text = path.read_text(encoding="utf-8-sig")
+        new = set_front_matter(text, values)
+        if new == text:
+            changes.append(Change(page, "unchanged", f"already up to date with docs/{origin_lang}/{page}"))
+        else:
+            write_atomically(path, new)
+            changes.append(Change(page, "recorded", f"up to date with docs/{origin_lang}/{page} ({values[HASH_KEY]})"))
+    return changes
+
+
+def recopy(
+    docs_dir: Path, lang: str, pages: list[str], only_outdated: bool, languages: list[str], base: str | None = None
+) -> list[Change]:
+    """Copy again, from the page they were copied from, the pages of `lang` still marked untranslated;
+    copy the pages `lang` lacks, marked untranslated, from `base` or else from the best language that has
+    them (copy_origin). A page whose source language is `lang` is never made from a copy."""
+    changes = []
+    for page in pages:
+        path = Path(docs_dir) / lang / page
+        state = unit_state(docs_dir, lang, page)
+        if state.state == "missing":
+            if page_source_language(docs_dir, page, languages) == lang:
+                changes.append(Change(page, "skipped", missing_advice(docs_dir, page, lang, languages)))
+                continue
+            origin_lang = base or copy_origin(docs_dir, page, languages)
+            origin = Path(docs_dir) / str(origin_lang) / page
+            if not origin.is_file():
+                changes.append(Change(page, "skipped", f"docs/{origin_lang}/{page} does not exist either"))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, untranslated_copy(origin, origin_lang))
+            changes.append(
+                Change(page, "copied", f"was missing: copied from docs/{origin_lang}/{page}, marked untranslated")
+            )
+            continue
+        if state.translation != "untranslated":
+            if not only_outdated:
+                changes.append(
+                    Change(
+                        page,
+                        "skipped",
+                        f"marked `translation: {state.translation}`, not untranslated: "
+                        "a translation is never overwritten",
+                    )
+                )
+            continue
+        if only_outdated and state.state != "outdated":
+            continue
+        origin = Path(docs_dir) / str(state.made_from) / page
+        if not origin.is_file():
+            changes.append(Change(page, "skipped", f"docs/{state.made_from}/{page} does not exist"))
+            continue
+        write_atomically(path, untranslated_copy(origin, str(state.made_from)))
+        changes.append(Change(page, "copied", f"copied again from docs/{state.made_from}/{page}"))
+    return changes
+
+
+def resolve_page(docs_dir: Path, lang: str, name: str, also_in: list[str] | None = None) -> str:
+    """A page as a translator may name it: 'about', 'about.md', 'docs/de/about.md', 'de/about.md';
+    it must exist in docs/<lang>/ (or, given `also_in`, in one of those languages' trees)."""
+    name = name.replace("\\", "/").strip("/")
+    for prefix in (f"docs/{lang}/", f"{lang}/", "docs/"):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    if not name.endswith(".md"):
+        name += ".md"
+    if not any((Path(docs_dir) / code / name).is_file() for code in [lang, *(also_in or [])]):
+        raise ContentError(
+            Path(docs_dir) / lang / name,
+            f"there is no page '{name}' in docs/{lang}/",
+            f"name a page as its path in docs/{lang}/, e.g. about.md or trainer/guidelines.md",
+        )
+    return name
