@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import yaml
 
 from course import MKDOCS_YML, PROJECT_ROOT
+
+# An item of mkdocs.yml's `nav:`: 'file.md', {'Title': 'file.md'} or {'section': [items]}.
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,12 @@ class _IgnoreTags(yaml.SafeLoader):
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
+def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict[str, Any]:
     with open(path, encoding="utf-8") as f:
         return yaml.load(f, Loader=_IgnoreTags)
 
 
-def i18n_plugin_config(mkdocs: dict) -> dict:
+def i18n_plugin_config(mkdocs: dict[str, Any]) -> dict[str, Any]:
     for plugin in mkdocs.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return plugin["i18n"]
@@ -57,9 +61,9 @@ def nav_entries(path: Path = MKDOCS_YML) -> list[tuple[str, int]]:
     """Every page named in mkdocs.yml's `nav:`, with its line in the file, in order."""
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_IgnoreTags)
     nav = next((value for key, value in getattr(root, "value", []) if key.value == "nav"), None)
-    found = []
+    found: list[tuple[str, int]] = []
 
-    def walk(node):
+    def walk(node: yaml.Node) -> None:
         if isinstance(node, yaml.ScalarNode):
             if node.value.endswith(".md"):
                 found.append((node.value, node.start_mark.line + 1))
@@ -75,7 +79,7 @@ def nav_entries(path: Path = MKDOCS_YML) -> list[tuple[str, int]]:
     return found
 
 
-def nav_pages(nav: list | None) -> list[str]:
+def nav_pages(nav: list[NavItem] | None) -> list[str]:
     """The pages of mkdocs.yml's `nav:`, in order."""
     pages: list[str] = []
     for item in nav or []:

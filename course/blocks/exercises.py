@@ -41,7 +41,9 @@ class ExerciseSource:
 
 def exercises(page: Page) -> list[ExerciseSource]:
     """Every `/// exercise` of a page with its settings and the number of its questions."""
-    found, current, depth = [], None, 0
+    found: list[ExerciseSource] = []
+    current: ExerciseSource | None = None
+    depth = 0
     for line in page.lines:
         if line.in_code:
             continue
@@ -72,7 +74,8 @@ def exercises(page: Page) -> list[ExerciseSource]:
 
 
 def check_exercises(page: Page) -> list[ContentError]:
-    found, seen = [], {}
+    found: list[ContentError] = []
+    seen: dict[str, int] = {}
     for exercise in exercises(page):
         if not exercise.id:
             found.append(

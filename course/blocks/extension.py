@@ -19,21 +19,26 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as etree
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any
 
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
 
-from course.blocks.quiz import Question, check_question, parse_options
+from course.blocks.quiz import Option, Question, check_question, parse_options
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+    from pymdownx.blocks import BlocksProcessor
 
 
 class _CourseBlock(Block):
-    def on_markdown(self):
+    def on_markdown(self) -> str:
         return "block"  # the body is Markdown, rendered as usual
 
     @property
-    def words(self) -> dict:
+    def words(self) -> dict[str, Any]:
+        """The language's UI words (i18n/<lang>.yml), as the extension's `strings`."""
         return self.config["strings"]
 
     def next_number(self, kind: str) -> int:
@@ -54,16 +59,16 @@ class Quiz(_CourseBlock):
     ARGUMENT = True
     # `situation: true`: the question asks the learner to apply the unit to a situation.
     # `objective: N`: the unit's learning objective the question tests (course/blocks/quiz_quality.py).
-    OPTIONS: ClassVar[dict] = {"situation": (False, type_boolean), "objective": (0, type_integer)}
+    OPTIONS = {"situation": (False, type_boolean), "objective": (0, type_integer)}  # noqa: RUF012 (pymdownx reads it)
 
-    def on_markdown(self):
+    def on_markdown(self) -> str:
         return "raw"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         self.number = self.next_number("quiz")
         return etree.SubElement(parent, "div", {"class": "quiz-question", "data-question": f"q{self.number}"})
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         question = Question(self.argument.strip(), parse_options(str(block.text or "")))
         # hooks/course_blocks.py checks every question with its file and line before
         # rendering; this repeats the check for Markdown rendered outside a build.
@@ -96,7 +101,7 @@ class Quiz(_CourseBlock):
         etree.SubElement(form, "div", {"class": "quiz__result", "role": "status", "aria-live": "polite"})
         self._answer_key(block, question, words)
 
-    def _option(self, fieldset, qid, index, option, input_type):
+    def _option(self, fieldset: etree.Element, qid: str, index: int, option: Option, input_type: str) -> None:
         oid = f"{qid}-o{index + 1}"
         row = etree.SubElement(fieldset, "div", {"class": "quiz__option", "data-correct": str(option.correct).lower()})
         etree.SubElement(row, "input", {"type": input_type, "name": f"{qid}-answer", "id": oid, "value": str(index)})
@@ -106,7 +111,7 @@ class Quiz(_CourseBlock):
         )
         feedback.text = option.feedback
 
-    def _answer_key(self, block, question, words):
+    def _answer_key(self, block: etree.Element, question: Question, words: dict[str, str]) -> None:
         """Readable with JavaScript off and printed: each option, right or not, and why."""
         details = etree.SubElement(block, "details", {"class": "quiz__answer-key", **NOT_SEARCHED})
         etree.SubElement(details, "summary").text = AtomicString(words["show_answer"])
@@ -122,14 +127,14 @@ class Quiz(_CourseBlock):
 FIELD_KINDS = ("lists", "ratings", "rated-lists")  # exercise settings: which questions take which kind of answer
 
 
-def as_text(value) -> str:
+def as_text(value: object) -> str:
     """A setting's value as text: YAML reads `lists: 2` as a number and `lists: 2, 6` as text."""
     if isinstance(value, (dict, list)):
         raise ValueError("a word or numbers separated by commas")
     return "" if value is None else str(value)
 
 
-def question_numbers(value) -> list[int]:
+def question_numbers(value: object) -> list[int]:
     """'2, 6' -> [2, 6]: the questions (list items of the exercise, from 1) a setting names."""
     return [int(part) for part in str(value or "").replace(" ", "").split(",") if part]
 
@@ -144,7 +149,7 @@ class Exercise(_CourseBlock):
 
     NAME = "exercise"
     ARGUMENT = True
-    OPTIONS: ClassVar[dict] = {
+    OPTIONS = {  # noqa: RUF012 (pymdownx reads it)
         "lines": (6, type_ranged_integer(0, 60)),
         "id": ("", type_string),
         "lists": ("", as_text),
@@ -152,7 +157,7 @@ class Exercise(_CourseBlock):
         "rated-lists": ("", as_text),
     }
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         self.key = self.options["id"] or f"e{self.next_number('exercise')}"
         section = etree.SubElement(
             parent, "section", {"class": "exercise", "data-exercise": self.key, "id": f"ex-{self.key}"}
@@ -167,10 +172,10 @@ class Exercise(_CourseBlock):
         self.section = section
         return section
 
-    def on_add(self, block):
+    def on_add(self, block: etree.Element) -> etree.Element:
         return self.body
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         self._answer_fields(block)
         if self.options["lines"]:
             # Room to write on the printed worksheet; nothing for a screen reader to read.
@@ -181,7 +186,7 @@ class Exercise(_CourseBlock):
 
     # ---- the fields to write in (shown by notebook.js; hidden without JavaScript and on paper)
 
-    def _questions(self) -> list:
+    def _questions(self) -> list[etree.Element]:
         if self.options["lists"] == "circles":
             return [
                 li
@@ -200,7 +205,7 @@ class Exercise(_CourseBlock):
             return "rated-list"
         return "text"
 
-    def _answer_fields(self, block):
+    def _answer_fields(self, block: etree.Element) -> None:
         words = self.words["notes"]
         questions = self._questions()
         rings = self.options["lists"] == "circles"
@@ -208,7 +213,7 @@ class Exercise(_CourseBlock):
             label = _wrap_text(item, f"note-{self.key}-q{number}-question")
             self._field(item, f"q{number}", self._kind(number, rings), label, words)
         if not questions:
-            self._field(self.section, "answer", "text", self.title.get("id"), words)
+            self._field(self.section, "answer", "text", self.title.get("id", ""), words)
         notes = etree.SubElement(block, "div", {"class": "exercise-notes", "hidden": "hidden"})
         where = etree.SubElement(notes, "p", {"class": "exercise-notes__where"})
         where.text = AtomicString(words["where"] + " ")
@@ -217,7 +222,7 @@ class Exercise(_CourseBlock):
         )
         etree.SubElement(notes, "p", {"class": "exercise-notes__status", "role": "status", "aria-live": "polite"})
 
-    def _field(self, parent, name: str, kind: str, label_id: str, words: dict):
+    def _field(self, parent: etree.Element, name: str, kind: str, label_id: str, words: dict[str, str]) -> None:
         field_id = f"note-{self.key}-{name}"
         field = etree.SubElement(
             parent,
@@ -265,7 +270,7 @@ class Exercise(_CourseBlock):
 BLOCK_TAGS = ("ul", "ol", "div", "p", "blockquote", "table", "pre", "figure", "section")
 
 
-def _wrap_text(item, span_id: str) -> str:
+def _wrap_text(item: etree.Element, span_id: str) -> str:
     """Give a list item's own words (before any nested list or block) an id, for a field to be
     labelled by: its first paragraph in a loose list, else a span around its words. Returns the id."""
     if not (item.text or "").strip() and len(item) and item[0].tag == "p":
@@ -289,10 +294,10 @@ class Notebook(_CourseBlock):
     NAME = "notebook"
     ARGUMENT = False
 
-    def on_markdown(self):
+    def on_markdown(self) -> str:
         return "raw"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         words = self.words["notes"]
         box = etree.SubElement(parent, "div", {"class": "notebook", "data-notebook": "pending", "hidden": "hidden"})
         etree.SubElement(box, "p", {"class": "notebook__where"}).text = AtomicString(words["where"])
@@ -325,7 +330,7 @@ class Notebook(_CourseBlock):
         etree.SubElement(parent, "p", {"class": "notebook__needs-js"}).text = AtomicString(words["needs_js"])
         return box
 
-    def _import_panel(self, box, words):
+    def _import_panel(self, box: etree.Element, words: dict[str, str]) -> None:
         panel = etree.SubElement(
             box,
             "div",
@@ -358,7 +363,7 @@ class Notebook(_CourseBlock):
                 panel, "button", {"type": "button", "class": f"notebook__import-{name} md-button"}
             ).text = AtomicString(words[f"import_{name}"])
 
-    def _erase_panel(self, box, words):
+    def _erase_panel(self, box: etree.Element, words: dict[str, str]) -> None:
         panel = etree.SubElement(
             box,
             "div",
@@ -375,7 +380,7 @@ class Notebook(_CourseBlock):
                 panel, "button", {"type": "button", "class": f"notebook__erase-{name} md-button"}
             ).text = AtomicString(words[f"erase_{name}"])
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         block.text = None
 
 
@@ -383,13 +388,13 @@ class Answer(_CourseBlock):
     NAME = "answer"
     ARGUMENT = False
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         details = etree.SubElement(parent, "details", {"class": "model-answer"})
         etree.SubElement(details, "summary").text = AtomicString(self.words["exercise"]["show_model_answer"])
         self.body = etree.SubElement(details, "div", {"class": "model-answer__body"})
         return details
 
-    def on_add(self, block):
+    def on_add(self, block: etree.Element) -> etree.Element:
         return self.body
 
 
@@ -399,7 +404,7 @@ class _Wrapper(_CourseBlock):
     ARGUMENT = False
     CSS_CLASS = ""
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
 
 
@@ -410,7 +415,7 @@ class Cards(_Wrapper):
     CSS_CLASS = "cut-out-cards"
 
 
-def _label(item) -> str:
+def _label(item: etree.Element) -> str:
     """The plain words of a list item, for drawing (Markdown marks removed)."""
     text = "".join(item.itertext()).strip()
     return text.replace("**", "").replace("*", "").replace("_", " ").strip()
@@ -424,7 +429,7 @@ class Circles(_CourseBlock):
     SIZE = 600
     FONT = 22
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         figure = etree.SubElement(parent, "figure", {"class": "circles-figure"})
         self.drawing = etree.SubElement(figure, "div", {"class": "circles-figure__drawing"})
         self.legend = etree.SubElement(figure, "div", {"class": "circles-figure__legend"})
@@ -432,10 +437,10 @@ class Circles(_CourseBlock):
             etree.SubElement(figure, "figcaption").text = self.argument
         return figure
 
-    def on_add(self, block):
+    def on_add(self, block: etree.Element) -> etree.Element:
         return self.legend
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         items = list(self.legend.iter("li"))
         if not items:
             return
@@ -496,13 +501,13 @@ class _Placeholder(_CourseBlock):
 
     ARGUMENT = False
 
-    def on_markdown(self):
+    def on_markdown(self) -> str:
         return "raw"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": self.NAME, f"data-{self.NAME}": "pending"})
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         block.text = None
 
 
@@ -527,33 +532,33 @@ class TranslationReport(_CourseBlock):
     ARGUMENT = True
     CHOICES = ("legend", "totals", "pages")  # the titles it takes (checked by course/blocks/syntax.py)
 
-    def on_markdown(self):
+    def on_markdown(self) -> str:
         return "raw"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         part = self.argument.strip()
         return etree.SubElement(parent, "div", {"class": "translation-report", "data-translation-report": part})
 
-    def on_end(self, block):
+    def on_end(self, block: etree.Element) -> None:
         block.text = None
 
 
 # Every block an author may write, by name (course/blocks/syntax.py checks them before a build).
-BLOCKS = {
+BLOCKS: dict[str, type[_CourseBlock]] = {
     block.NAME: block
     for block in (Quiz, Exercise, Answer, Cards, Circles, Steps, CourseMap, TranslationReport, Printables, Notebook)
 }
 
 
 class CourseBlocksExtension(BlocksExtension):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {"strings": [{}, "The UI words of the language being built (i18n/<lang>.yml)"]}
         super().__init__(*args, **kwargs)
 
-    def extendMarkdownBlocks(self, md, block_mgr):
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         for block in BLOCKS.values():
             block_mgr.register(block, self.getConfigs())
 
 
-def makeExtension(*args, **kwargs):
+def makeExtension(*args: Any, **kwargs: Any) -> CourseBlocksExtension:
     return CourseBlocksExtension(*args, **kwargs)

@@ -160,7 +160,7 @@ def questions_in(markdown: str, path: Path | str, first_line: int = 1) -> list[Q
     return questions
 
 
-def _objective(value: str | None, path, line: int) -> int | None:
+def _objective(value: str | None, path: Path | str, line: int) -> int | None:
     if value is None:
         return None
     if not value.isdigit() or int(value) < 1:
@@ -173,9 +173,9 @@ def _objective(value: str | None, path, line: int) -> int | None:
     return int(value)
 
 
-def _block_options(lines: list[str], i: int, path, first_line: int) -> tuple[dict[str, str], int]:
+def _block_options(lines: list[str], i: int, path: Path | str, first_line: int) -> tuple[dict[str, str], int]:
     """The settings lines right under a quiz's first line, and the index of the line after them."""
-    settings = {}
+    settings: dict[str, str] = {}
     while i < len(lines) and (match := SETTING.match(lines[i])):
         settings[match["key"]] = match["value"].lower()
         i += 1

@@ -80,7 +80,7 @@ class LanguageFigures:
     def questions(self) -> list[Question]:
         return [q for unit in self.units for q in unit.questions]
 
-    def positions(self) -> Counter:
+    def positions(self) -> Counter[int]:
         return Counter(p for unit in self.units for p in unit.key_positions())
 
     def single_count(self) -> int:
@@ -95,7 +95,7 @@ class LanguageFigures:
     def multiple(self) -> list[Question]:
         return [q for q in self.questions if q.multiple]
 
-    def options_per_question(self) -> Counter:
+    def options_per_question(self) -> Counter[int]:
         return Counter(len(q.options) for q in self.questions)
 
 
@@ -217,7 +217,7 @@ def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
 
 def language_problems(figures: LanguageFigures, anchor: Path, strict: bool = True) -> list[ContentError]:
     """Rules over the whole course in one language; `anchor` is where the message points (the first quiz)."""
-    found = []
+    found: list[ContentError] = []
     single = figures.single_count()
     if not single:
         return found
@@ -344,7 +344,8 @@ OBJECTIVES_HEADING = "{#objectives}"
 
 def learning_objectives(lines: list[str]) -> list[str]:
     """The items of the list under the page's `## Learning objectives {#objectives}` heading."""
-    found, inside = [], False
+    found: list[str] = []
+    inside = False
     for line in lines:
         if line.startswith("#"):
             inside = line.rstrip().endswith(OBJECTIVES_HEADING)

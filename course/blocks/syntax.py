@@ -21,7 +21,7 @@ import yaml
 from course.blocks.extension import BLOCKS
 from course.blocks.quiz import SETTING
 from course.errors import ContentError
-from course.sources.markdown_source import Page
+from course.sources.markdown_source import Line, Page
 
 START = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*(?P<name>[\w-]+)[ ]*(?:\|[ ]*(?P<arg>.*?)[ ]*)?$")
 END = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ ]*$")
@@ -36,7 +36,8 @@ class Open:
 
 
 def check_blocks(page: Page) -> list[ContentError]:
-    found, stack = [], []
+    found: list[ContentError] = []
+    stack: list[Open] = []
     lines = page.lines
     i = 0
     while i < len(lines):
@@ -113,7 +114,7 @@ def _is_raw(name: str) -> bool:
     return block is not None and block.on_markdown(block.__new__(block)) == "raw"
 
 
-def _start_problem(start, page: Page, number: int) -> ContentError | None:
+def _start_problem(start: re.Match[str], page: Page, number: int) -> ContentError | None:
     name, arg = start["name"], (start["arg"] or "").strip()
     block = BLOCKS.get(name)
     if block is None:
@@ -145,7 +146,7 @@ def _start_problem(start, page: Page, number: int) -> ContentError | None:
     return None
 
 
-def _check_settings(lines, i: int, name: str, page: Page, found: list) -> int:
+def _check_settings(lines: list[Line], i: int, name: str, page: Page, found: list[ContentError]) -> int:
     """The indented `key: value` lines under a block's first line; the index of the line after them."""
     options = getattr(BLOCKS.get(name), "OPTIONS", {}) or {}
     while i < len(lines) and not lines[i].in_code and (match := SETTING.match(lines[i].raw)):
@@ -173,5 +174,5 @@ def _check_settings(lines, i: int, name: str, page: Page, found: list) -> int:
     return i
 
 
-def _yaml(value) -> str:
+def _yaml(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)

@@ -94,6 +94,7 @@ class Build:
             text=True,
         )
         shown = []
+        assert process.stdout is not None  # stdout=PIPE
         for line in process.stdout:
             line = line.rstrip("\n")
             if line.startswith(MKDOCS_LOG_PREFIXES) or line.startswith(MKDOCS_NOISE) or not line.strip():
@@ -119,7 +120,7 @@ class Build:
             "(WeasyPrint; unchanged ones from the cache)"
         )
 
-        def report(result):
+        def report(result: pdf_build.Rendered) -> None:
             if result.pages:
                 self.log(f"==> {pdf_build.describe(result, self.staging)}")
             for problem in result.problems:
@@ -134,7 +135,7 @@ class Build:
         if failed:
             raise BuildFailed(f"{', '.join(failed[:5])}{' …' if len(failed) > 5 else ''} could not be made (above)")
 
-    def unprintable_message(self, result) -> str:
+    def unprintable_message(self, result: pdf_build.Rendered) -> str:
         """Where the language's files use the characters its PDF could not print, and what to do."""
         lang = result.lang
         files = [*sorted((self.project / "docs" / lang).rglob("*.md")), self.project / "i18n" / f"{lang}.yml"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.blocks import quiz_quality
-from course.blocks.exercises import check_exercises, exercises
+from course.blocks.exercises import ExerciseSource, check_exercises, exercises
 from course.blocks.extension import FIELD_KINDS
 from course.blocks.quiz import Question, questions_in
 from course.blocks.syntax import check_blocks
@@ -72,9 +72,11 @@ def check_project(root: Path, languages: list[str] | None = None) -> list[Conten
     every_page = {name for _, name in pages}
     for (lang, _name), checked in pages.items():
         twins = frozenset(page for page in every_page if (lang, page) not in pages)
-        problems += check_links(
-            checked.page, project.docs / lang, lambda target, lang=lang: ids.get((lang, target)), twins
-        )
+
+        def ids_of(target: str, lang: str = lang) -> set[str] | None:
+            return ids.get((lang, target))
+
+        problems += check_links(checked.page, project.docs / lang, ids_of, twins)
     problems += parity_problems(pages, project.languages)
     problems += quiz_rule_problems(project, pages)
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
@@ -119,13 +121,13 @@ def _check_page(
 
 @once_per_change
 def _check_page_once(
-    path: Path, lang: str, name: str, languages: tuple
+    path: Path, lang: str, name: str, languages: tuple[str, ...]
 ) -> tuple[CheckedPage | None, list[ContentError]]:
-    languages = list(languages)
+    codes = list(languages)
     try:
         page = read_page(path, lang, name)
-        check_front_matter(path, lang, languages, page.front_matter)
-        check_translation_keys(path, page.front_matter, lang, languages)
+        check_front_matter(path, lang, codes, page.front_matter)
+        check_translation_keys(path, page.front_matter, lang, codes)
     except ContentError as err:
         return None, [err]
     found = check_blocks(page) + check_headings(page) + check_html(page) + check_exercises(page)
@@ -170,7 +172,7 @@ def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[s
     """A translation keeps its source page's heading ids (in order) and its quiz's answer key."""
     found = []
     for (lang, name), checked in pages.items():
-        source_lang = checked.page.front_matter.data.get("source_language")
+        source_lang = checked.page.front_matter.data["source_language"]  # checked: every page here has one
         source = pages.get((source_lang, name))
         if source is None or source_lang == lang:
             continue
@@ -185,7 +187,7 @@ def _heading_differences(page: Page, source: Page) -> list[ContentError]:
     mine = [h for h in headings(page) if h.id]
     theirs = [h for h in headings(source) if h.id]
     if source.front_matter.data.get("sorted_per_language"):  # each language in its own alphabetical order
-        mine, theirs = sorted(mine, key=lambda h: h.id), sorted(theirs, key=lambda h: h.id)
+        mine, theirs = sorted(mine, key=lambda h: h.id or ""), sorted(theirs, key=lambda h: h.id or "")
     for index, heading in enumerate(mine):
         expected = theirs[index] if index < len(theirs) else None
         if expected is None or heading.id != expected.id:
@@ -219,7 +221,7 @@ def _exercise_differences(page: Page, source: Page) -> list[ContentError]:
     """A translation's exercises keep the source's ids and answer fields, in order: the learner's
     notes follow them from one language to another."""
 
-    def shape(exercise):
+    def shape(exercise: ExerciseSource) -> tuple[str, dict[str, str]]:
         return exercise.id, {k: v for k, v in exercise.settings.items() if k in FIELD_KINDS}
 
     mine, theirs = exercises(page), exercises(source)
@@ -255,6 +257,7 @@ def _exercise_differences(page: Page, source: Page) -> list[ContentError]:
 
 def _quiz_differences(checked: CheckedPage, source: CheckedPage) -> list[ContentError]:
     mine, theirs = checked.questions, source.questions
+    assert mine is not None and theirs is not None  # parity_problems compares only quizzes that were read
     path = checked.page.path
     if len(mine) != len(theirs):
         line = mine[-1].line if mine else checked.page.body_start

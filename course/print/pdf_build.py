@@ -19,17 +19,22 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pydyf
 
 from course import PROJECT_ROOT
 from course.print import pdf_check, print_book
+
+if TYPE_CHECKING:
+    from weasyprint.formatting_structure.boxes import Box
+    from weasyprint.layout.absolute import AbsolutePlaceholder
 
 # Raise when render() changes what it writes: every cached PDF is then made again.
 RENDERING = "2"  # 2: tagged PDF/UA-1, with the language of passages in another language
@@ -53,11 +58,11 @@ class Rendered:
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 
@@ -95,7 +100,7 @@ def render(site_dir: Path, job: print_book.PrintJob, lang: str) -> Rendered:
 
 
 @contextmanager
-def passages_keep_their_language():
+def passages_keep_their_language() -> Iterator[None]:
     """WeasyPrint 70 tags the document's language, not that of a passage in another language
     (`lang` on an element: the English text of a page not translated yet, a title quoted in Greek).
     While a PDF is written, each structure element made for an element with a `lang` of its own
@@ -104,7 +109,9 @@ def passages_keep_their_language():
 
     original = tags._build_box_tree
 
-    def build_box_tree(box, parent, pdf, *args):
+    def build_box_tree(
+        box: Box | AbsolutePlaceholder, parent: pydyf.Dictionary, pdf: pydyf.PDF, *args: object
+    ) -> Iterator[pydyf.Dictionary]:
         lang = box.element.get("lang") if getattr(box, "element", None) is not None else None
         for element in original(box, parent, pdf, *args):
             if lang and element.get("P") == parent.reference and "Lang" not in element and not _is_root(box):
@@ -118,13 +125,13 @@ def passages_keep_their_language():
         tags._build_box_tree = original
 
 
-def _is_root(box) -> bool:
+def _is_root(box: Box | AbsolutePlaceholder) -> bool:
     return box.element_tag in ("html", "body")
 
 
 def where_written(characters: set[str], files: list[Path], limit: int = 5) -> list[tuple[Path, int, str]]:
     """Where the sources use characters a PDF could not print: (file, line, characters), the first few."""
-    found = []
+    found: list[tuple[Path, int, str]] = []
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
             here = "".join(sorted(set(line) & characters))
@@ -195,10 +202,10 @@ def make_pdf(site_dir: Path, job: print_book.PrintJob, lang: str, cache: Path | 
     """One PDF: from the cache when nothing that goes into it changed, else rendered."""
     key = cache_key(site_dir, job) if cache else None
     result = Rendered(lang, site_dir / job.pdf, job.kind)
-    if key and _from_cache(key, cache, result):
+    if key and cache and _from_cache(key, cache, result):
         return result
     result = render(site_dir, job, lang)
-    if key and not result.problems:
+    if key and cache and not result.problems:
         _into_cache(key, cache, result)
     return result
 

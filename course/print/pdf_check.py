@@ -18,13 +18,15 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -41,7 +43,7 @@ class PdfFont:
     characters: set[str] = field(default_factory=set)  # what its glyphs stand for (ToUnicode), one by one
     covered: set[int] | None = None  # the code points the embedded font has glyphs for
 
-    def family_matches(self, families) -> bool:
+    def family_matches(self, families: Sequence[str]) -> bool:
         plain = self.name.replace("-", " ")
         return any(plain == f or plain.startswith(f + " ") for f in families)
 
@@ -52,12 +54,14 @@ class PdfFont:
         return {c for c in self.characters if len(c) == 1 and ord(c) not in self.covered and not c.isspace()}
 
 
-def _resolve(obj):
+def _resolve(obj: object) -> Any:
+    """The object `obj` refers to, or `obj` itself. What a PDF holds is known only when it is read:
+    pypdf types a dictionary's values, and so what they refer to, as Any."""
     return obj.get_object() if isinstance(obj, IndirectObject) else obj
 
 
-def _font_dicts(resources, seen: set) -> list:
-    found = []
+def _font_dicts(resources: object, seen: set[object]) -> list[DictionaryObject]:
+    found: list[DictionaryObject] = []
     resources = _resolve(resources)
     if not isinstance(resources, DictionaryObject):
         return found
@@ -81,11 +85,11 @@ def _font_dicts(resources, seen: set) -> list:
     return found
 
 
-def _to_unicode(font) -> set[str]:
+def _to_unicode(font: DictionaryObject) -> set[str]:
     if "/ToUnicode" not in font:
         return set()
     data = _resolve(font["/ToUnicode"]).get_data()
-    chars = set()
+    chars: set[str] = set()
     for block in BFCHAR.findall(data):
         for _, target in PAIR.findall(block):  # a glyph -> the character(s) it stands for ('' for none)
             chars.update(bytes.fromhex(target.decode()).decode("utf-16-be", "replace"))
@@ -98,12 +102,13 @@ def _to_unicode(font) -> set[str]:
     return chars
 
 
-def _font(font) -> PdfFont:
+def _font(font: DictionaryObject) -> PdfFont:
     subtype = str(font.get("/Subtype"))
     name = SUBSET_PREFIX.sub("", str(font.get("/BaseFont", "")).lstrip("/"))
     if subtype == "/Type3":
         return PdfFont(name or "Type3", subtype, embedded=True, characters=_to_unicode(font))
-    described = _resolve(font["/DescendantFonts"][0]) if "/DescendantFonts" in font else font
+    # A composite (Type0) font: its one descendant font, in an array (PDF 9.7.1).
+    described = _resolve(cast(ArrayObject, font["/DescendantFonts"])[0]) if "/DescendantFonts" in font else font
     descriptor = _resolve(described.get("/FontDescriptor")) or {}
     files = [key for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in descriptor]
     pdf_font = PdfFont(name, subtype, embedded=bool(files), characters=_to_unicode(font))
@@ -130,7 +135,7 @@ def installed_fonts() -> dict[str, str]:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
-    found = {}
+    found: dict[str, str] = {}
     for line in listing.splitlines():
         family, style, file = ([*line.split("|"), "", ""])[:3]
         name = family.replace(" ", "-") + ("" if style in ("Regular", "Book", "") else "-" + style.replace(" ", "-"))
@@ -151,17 +156,17 @@ def _coverage(file: str) -> set[int] | None:
 def fonts(pdf: Path | PdfReader) -> list[PdfFont]:
     """Every font the PDF uses, on every page."""
     reader = pdf if isinstance(pdf, PdfReader) else PdfReader(str(pdf))
-    seen: set = set()
-    found = []
+    seen: set[object] = set()
+    found: list[PdfFont] = []
     for page in reader.pages:
         found.extend(_font(f) for f in _font_dicts(page.get("/Resources"), seen))
     return found
 
 
-def unprintable(pdf: Path | PdfReader, families) -> set[str]:
+def unprintable(pdf: Path | PdfReader, families: Sequence[str]) -> set[str]:
     """The characters the book's fonts could not print: drawn with a missing glyph, or with a
     font that is not one of `families` (the machine's fallback for a character they lack)."""
-    found = set()
+    found: set[str] = set()
     for font in fonts(pdf):
         found |= font.missing
         if not font.family_matches(families):
@@ -169,7 +174,7 @@ def unprintable(pdf: Path | PdfReader, families) -> set[str]:
     return found
 
 
-def problems(pdf: Path | PdfReader, families) -> list[str]:
+def problems(pdf: Path | PdfReader, families: Sequence[str]) -> list[str]:
     """What makes the PDF print differently elsewhere or print an empty box:
     a font not embedded, a font that is not one of `families`, a missing glyph."""
     found = []
@@ -205,19 +210,22 @@ class Structure:
 def structure(pdf: Path | PdfReader) -> Structure:
     """What a screen reader gets from the PDF: its tags, language, title, pictures' text, bookmarks."""
     reader = pdf if isinstance(pdf, PdfReader) else PdfReader(str(pdf))
-    root = reader.trailer["/Root"]
+    root = cast(DictionaryObject, reader.trailer["/Root"])  # the document's catalog: a dictionary (PDF 7.7.2)
     marked = bool((_resolve(root.get("/MarkInfo")) or {}).get("/Marked"))
     xmp = _resolve(root.get("/Metadata"))
     metadata = xmp.get_data().decode("utf-8", "replace") if xmp is not None else ""
     part = re.search(r"pdfuaid:part(?:>|=\")(\d)", metadata)
+    info: Mapping[str, object] = reader.metadata or {}
     found = Structure(
         tagged=marked and "/StructTreeRoot" in root,
         lang=str(root.get("/Lang", "")),
-        title=str((reader.metadata or {}).get("/Title", "")),
+        title=str(info.get("/Title", "")),
         ua_part=part.group(1) if part else None,
         bookmarks=len(reader.outline),
     )
-    tags, langs, stack = {}, {}, [root.get("/StructTreeRoot")] if "/StructTreeRoot" in root else []
+    tags: dict[str, int] = {}
+    langs: dict[str, int] = {}
+    stack: list[object] = [root.get("/StructTreeRoot")] if "/StructTreeRoot" in root else []
     while stack:
         node = _resolve(stack.pop())
         if isinstance(node, list) or type(node).__name__ == "ArrayObject":

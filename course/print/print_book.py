@@ -31,14 +31,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
 import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 from markupsafe import Markup
 
-from course.config import language_root
+from course.config import NavItem, language_root
 from course.errors import ContentError
 
 BOOK_NAME = "peer-support-course"  # downloads/<BOOK_NAME>-<lang>.pdf
@@ -132,7 +134,7 @@ class Unit:
 class Part:
     key: str
     title: str
-    children: list = field(default_factory=list)  # Unit | Part
+    children: list[Unit | Part] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -143,15 +145,17 @@ class Part:
         return self.key == TRAINER_SECTION
 
 
-def outline(nav: list, pages: dict[str, Unit], section_titles: dict, config_file: Path) -> list:
+def outline(
+    nav: list[NavItem], pages: dict[str, Unit], section_titles: dict[str, str], config_file: Path
+) -> list[Unit | Part]:
     """The book's parts and units in the order of `nav:` (items: 'file.md', {'Title': 'file.md'}
     or {'section-key': [...]}); section titles from i18n/<lang>.yml's `nav:`."""
-    items = []
+    items: list[Unit | Part] = []
     for entry in nav or []:
         if isinstance(entry, str):
-            items.append(_page(entry, pages, config_file))
-            if not items[-1].printed:
-                items.pop()
+            unit = _page(entry, pages, config_file)
+            if unit.printed:
+                items.append(unit)
         elif isinstance(entry, dict):
             for key, value in entry.items():
                 if isinstance(value, list):
@@ -172,7 +176,7 @@ def _page(src: str, pages: dict[str, Unit], config_file: Path) -> Unit:
     return pages[src]
 
 
-def handout_sources(nav: list) -> list[str]:
+def handout_sources(nav: list[NavItem]) -> list[str]:
     """The pages of mkdocs.yml's `nav:` that get a handout: those in its sections, but the trainers'."""
     found = []
     for entry in nav or []:
@@ -183,7 +187,7 @@ def handout_sources(nav: list) -> list[str]:
     return found
 
 
-def _nav_files(value) -> list[str]:
+def _nav_files(value: NavItem | list[NavItem]) -> list[str]:
     if isinstance(value, str):
         return [value] if value.endswith(".md") else []
     if isinstance(value, list):
@@ -193,8 +197,8 @@ def _nav_files(value) -> list[str]:
     return []
 
 
-def units_of(items: list) -> list[Unit]:
-    found = []
+def units_of(items: list[Unit | Part]) -> list[Unit]:
+    found: list[Unit] = []
     for item in items:
         found.extend(units_of(item.children) if isinstance(item, Part) else [item])
     return found
@@ -226,7 +230,7 @@ class UnitKey:
 class _Links:
     """Rewrites the links of a page for the book: units become in-book anchors."""
 
-    def __init__(self, units: list[Unit], print_page: str):
+    def __init__(self, units: list[Unit], print_page: str) -> None:
         self.anchors = {unit.url: unit.anchor for unit in units}
         self.print_dir = posixpath.dirname(print_page)
 
@@ -247,19 +251,19 @@ class _Links:
         return posixpath.relpath(target, self.print_dir or "."), "file"
 
 
-def _text(el) -> str:
+def _text(el: HtmlElement) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _html(el) -> str:
+def _html(el: HtmlElement) -> str:
     return etree.tostring(el, encoding="unicode", method="html", with_tail=False)
 
 
-def _inner_html(el) -> str:
+def _inner_html(el: HtmlElement) -> str:
     return (el.text or "") + "".join(etree.tostring(c, encoding="unicode", method="html") for c in el)
 
 
-def _drop(el) -> None:
+def _drop(el: HtmlElement) -> None:
     """Remove an element but keep its tail text."""
     parent = el.getparent()
     if parent is None:
@@ -274,15 +278,15 @@ def _drop(el) -> None:
             parent.text = (parent.text or "") + tail
 
 
-def _has_class(el, name: str) -> bool:
+def _has_class(el: HtmlElement, name: str) -> bool:
     return name in (el.get("class") or "").split()
 
 
-def _add_class(el, name: str) -> None:
+def _add_class(el: HtmlElement, name: str) -> None:
     el.set("class", " ".join([*(el.get("class") or "").split(), name]))
 
 
-def _by_class(root, tag: str, name: str) -> list:
+def _by_class(root: HtmlElement, tag: str, name: str) -> list[HtmlElement]:
     return [el for el in root.iter(tag) if _has_class(el, name)]
 
 
@@ -339,8 +343,8 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
             _add_class(table, "content-table")
 
     for el in root.iter("img"):
-        if el.get("src"):
-            new, _ = links.rewrite(el.get("src"), unit)
+        if src := el.get("src"):
+            new, _ = links.rewrite(src, unit)
             if new:
                 el.set("src", new)
     for h1 in root.iter("h1"):
@@ -349,7 +353,7 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
     return _inner_html(root), key
 
 
-def _reshape_quizzes(root, key: UnitKey) -> None:
+def _reshape_quizzes(root: HtmlElement, key: UnitKey) -> None:
     for question in _by_class(root, "div", "quiz-question"):
         number = question.find(".//*[@class='quiz__number']")
         text = question.find(".//*[@class='quiz__text']")
@@ -375,12 +379,14 @@ def _reshape_quizzes(root, key: UnitKey) -> None:
         ):
             _drop(el)
         for el in list(question.iter("input")):
-            box = etree.Element(
+            box = lxml.html.Element(
                 "span",
                 {"class": "tick-box " + ("tick-box--square" if el.get("type") == "checkbox" else "tick-box--round")},
             )
             box.tail = el.tail
-            el.getparent().replace(el, box)
+            parent = el.getparent()
+            if parent is not None:
+                parent.replace(el, box)
         for el in question.iter("div"):
             el.attrib.pop("data-correct", None)
         for el in question.iter("label"):
@@ -394,7 +400,7 @@ def _reshape_quizzes(root, key: UnitKey) -> None:
                 _add_class(el, f"quiz__{tag}")
 
 
-def _reshape_exercises(root, key: UnitKey) -> None:
+def _reshape_exercises(root: HtmlElement, key: UnitKey) -> None:
     for exercise in _by_class(root, "section", "exercise"):
         # The fields to write in on screen: on paper, the ruled lines and the numbers to circle.
         for el in _by_class(exercise, "div", "note-field") + _by_class(exercise, "div", "exercise-notes"):
@@ -411,7 +417,7 @@ def _reshape_exercises(root, key: UnitKey) -> None:
             _drop(answer)
 
 
-def _is_form(table) -> bool:
+def _is_form(table: HtmlElement) -> bool:
     """A table to fill in by hand: most of its body cells are empty."""
     cells = [cell for row in table.iter("tr") for cell in row if cell.tag == "td"]
     return bool(cells) and sum(1 for c in cells if not _text(c)) * 2 >= len(cells)
@@ -435,7 +441,7 @@ def css_content(pattern: str) -> str:
     return " ".join(out) or '""'
 
 
-def handout_units(items: list) -> list[Unit]:
+def handout_units(items: list[Unit | Part]) -> list[Unit]:
     """The units a handout is made of: those of the course's parts (not the trainers' part, nor the
     pages outside the parts: home, glossary, about)."""
     return [
@@ -448,16 +454,17 @@ class Printed:
     """A language's units reshaped for paper once (their bodies with in-book links), and the answer key:
     every PDF of the language is made from these."""
 
-    items: list
+    items: list[Unit | Part]
     bodies: dict[str, str]  # unit anchor -> body
     keys: list[UnitKey]
     page: str  # the book's print page, which the bodies' links are relative to
 
 
-def prepare(items: list, print_page: str) -> Printed:
+def prepare(items: list[Unit | Part], print_page: str) -> Printed:
     units = units_of(items)
     links = _Links(units, print_page)
-    bodies, keys = {}, []
+    bodies: dict[str, str] = {}
+    keys: list[UnitKey] = []
     for unit in units:
         bodies[unit.anchor], key = reshape_unit(unit, links)
         if key.questions or key.exercises:
@@ -496,9 +503,17 @@ def _environment(template_dir: str) -> jinja2.Environment:
 
 
 def render_print_page(
-    job: PrintJob, printed: Printed, *, lang: str, words: dict, template_dir: Path, date: str, direction: str = "ltr"
+    job: PrintJob,
+    printed: Printed,
+    *,
+    lang: str,
+    words: dict[str, Any],
+    template_dir: Path,
+    date: str,
+    direction: str = "ltr",
 ) -> str:
     """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout."""
+    shown: list[Unit | Part]
     if job.kind == "book":
         shown = printed.items
     elif job.kind == "trainers":

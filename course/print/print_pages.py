@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from course.config import NavItem
 from course.errors import ContentError
 from course.print import print_book
 
@@ -26,9 +29,9 @@ def write_print_pages(
     docs_dir: Path,
     lang: str,
     default: str,
-    nav: list,
+    nav: list[NavItem],
     pages: dict[str, print_book.Unit],
-    words: dict,
+    words: dict[str, Any],
     config_file: Path,
     template_dir: Path,
     direction: str,
@@ -55,7 +58,14 @@ def write_print_pages(
         target.write_text(page, encoding="utf-8")
 
 
-def printables_html(lang: str, default: str, nav: list, titles: dict[str, str], words: dict, link) -> str:
+def printables_html(
+    lang: str,
+    default: str,
+    nav: list[NavItem],
+    titles: dict[str, str],
+    words: dict[str, str],
+    link: Callable[[str, str], str],
+) -> str:
     """The trainers' page's list of every PDF of the language; `link(path, text)` writes one link
     from the page that holds the list."""
     handouts = "".join(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,7 +19,7 @@ REQUIRED = ("description", "source_language", "translation")
 
 @dataclass
 class FrontMatter:
-    data: dict
+    data: dict[str, Any]  # the keys and values as YAML reads them
     lines: dict[str, int]  # key -> line number in the file, for messages
     end_line: int  # the line of the closing '---'
 
@@ -66,7 +67,7 @@ def _parse(text: str, path: Path) -> FrontMatter:
         raise _yaml_error(path, err, first_line=2) from None
     if not isinstance(data, dict):
         raise ContentError(path, "the front matter must be 'key: value' lines", "see AUTHORING.md", line=2)
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for number, line in enumerate(lines[1:end], start=2):
         key = line.split(":", 1)[0].strip()
         if key and not line.startswith((" ", "\t", "#")):

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from course.errors import ContentError
 from course.sources.headings import ATTR_LIST, ATTR_TOKEN
-from course.sources.markdown_source import Page
+from course.sources.markdown_source import Line, Page
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 ALLOWED_ATTRIBUTES = {"lang", "dir"}
@@ -88,7 +88,7 @@ def _without_comments(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _attribute_problems(page: Page, line) -> list[ContentError]:
+def _attribute_problems(page: Page, line: Line) -> list[ContentError]:
     found = []
     for attrs in ATTR_LIST.finditer(line.text):
         for token in ATTR_TOKEN.finditer(attrs["attrs"]):

@@ -7,13 +7,22 @@ direction a language has when its file does not say."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypedDict
+
+
+class SearchRules(TypedDict):
+    """How search reads a language's words (i18n/<lang>.yml `search:`)."""
+
+    variants: dict[str, str]  # a letter people type -> the letter it stands for
+    prefixes: list[str]  # what the script joins to the next word
+
 
 # Languages written right to left (ISO 639-1/639-3 codes; a region or script subtag is ignored).
 RIGHT_TO_LEFT = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
 
 # How search reads words, for languages where people type a letter for another or the script joins
 # short words to the next (search-worker.js): the same rules apply to the text and to the query.
-SEARCH_RULES = {
+SEARCH_RULES: dict[str, SearchRules] = {
     "ar": {"variants": {"ى": "ي", "ة": "ه", "ٱ": "ا"}, "prefixes": ["و", "ف", "ب", "ل", "ك", "ال"]},
     "fa": {"variants": {"ي": "ی", "ك": "ک", "ة": "ه"}, "prefixes": []},
     "ur": {"variants": {"ي": "ی", "ك": "ک"}, "prefixes": []},
@@ -35,7 +44,7 @@ def direction(code: str, declared: str | None = None) -> str:
     return "rtl" if base_code(code) in RIGHT_TO_LEFT else "ltr"
 
 
-def search_rules(code: str) -> dict:
+def search_rules(code: str) -> SearchRules:
     return SEARCH_RULES.get(base_code(code), {"variants": {}, "prefixes": []})
 
 
@@ -46,7 +55,7 @@ def text_direction(lang: str, strings_dir: Path) -> str:
     return direction(lang, load_strings(lang, strings_dir).get("direction"))
 
 
-def untranslated_text(meta: dict | None, strings_dir: Path) -> dict | None:
+def untranslated_text(meta: dict[str, Any] | None, strings_dir: Path) -> dict[str, str] | None:
     """For a page that is an untranslated copy (its front matter `meta`): the language and direction
     its text is in, for a lang/dir attribute around it, so that screen readers read it in its own
     voice and punctuation lands at the right end. None for a page in its tree's own language."""

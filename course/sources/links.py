@@ -60,7 +60,9 @@ def check_links(
     return found
 
 
-def _problem(link: Link, page: Page, tree: Path, ids_of, missing_twins) -> tuple[str, str] | None:
+def _problem(
+    link: Link, page: Page, tree: Path, ids_of: Callable[[str], set[str] | None], missing_twins: frozenset[str]
+) -> tuple[str, str] | None:
     what = "picture" if link.image else "link"
     refused = url_problem(link.url)
     if refused:
@@ -95,7 +97,9 @@ def _problem(link: Link, page: Page, tree: Path, ids_of, missing_twins) -> tuple
     return None
 
 
-def _anchor_problem(name: str, fragment: str, ids_of, this_page: bool) -> tuple[str, str] | None:
+def _anchor_problem(
+    name: str, fragment: str, ids_of: Callable[[str], set[str] | None], this_page: bool
+) -> tuple[str, str] | None:
     ids = ids_of(name) or set()
     if not fragment or fragment in ids:
         return None

@@ -6,6 +6,7 @@ line an author sees in their editor."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +49,8 @@ def read_page(path: Path, lang: str, name: str) -> Page:
     return Page(Path(path), lang, name, fm, list(scan(raw, first_line=fm.end_line + 1)))
 
 
-def scan(lines: list[str], first_line: int = 1):
-    fence = None
+def scan(lines: list[str], first_line: int = 1) -> Iterator[Line]:
+    fence: str | None = None
     for number, raw in enumerate(lines, start=first_line):
         opening = FENCE.match(raw)
         if fence is None and opening:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 import yaml
 
@@ -31,32 +33,42 @@ RESAVE = (
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(text: str):
+def load_yaml(text: str) -> Any:
+    """The YAML document in `text`: whatever it holds (a mapping, a list, a scalar, None)."""
     return yaml.load(text, Loader=YAML_LOADER)
 
 
-def compose_yaml(text: str):
+def compose_yaml(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=YAML_LOADER)
 
 
-def stamp(path: Path) -> tuple[int, int]:
+Stamp: TypeAlias = tuple[int, int]  # a file's modification time (ns) and size
+
+
+def stamp(path: Path | str) -> Stamp:
     """What changes when a file is saved: its modification time and size."""
     info = os.stat(path)
     return info.st_mtime_ns, info.st_size
 
 
-_caches: list[dict] = []
+_PathT = TypeVar("_PathT", bound=Path | str)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# A call's file, resolved, with its other arguments.
+_CallKey: TypeAlias = tuple[Path, tuple[object, ...], tuple[tuple[str, object], ...]]
+
+_caches: list[Callable[[], None]] = []  # how to empty each cache
 
 
-def once_per_change(function):
+def once_per_change(function: Callable[Concatenate[_PathT, _P], _R]) -> Callable[Concatenate[_PathT, _P], _R]:
     """`function(path, ...)` worked out once per change of the file at `path` (its modification time and
     size), then kept: a build with many languages reads and checks each file once, and `mkdocs serve`,
     which rebuilds on every save, only the file saved. A mistake (an exception) is not kept."""
-    cache: dict = {}
-    _caches.append(cache)
+    cache: dict[_CallKey, tuple[Stamp, _R]] = {}
+    _caches.append(cache.clear)
 
     @functools.wraps(function)
-    def wrapper(path, *args, **kwargs):
+    def wrapper(path: _PathT, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         key = (Path(path).resolve(), args, tuple(sorted(kwargs.items())))
         current = stamp(path)
         kept = cache.get(key)
@@ -109,5 +121,5 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def clear_caches() -> None:
     """Forget everything worked out from files (it is worked out again anyway when they change)."""
-    for cache in _caches:
-        cache.clear()
+    for clear in _caches:
+        clear()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from course import STRINGS_DIR
 from course.errors import ContentError
-from course.sources.source_text import compose_yaml, load_yaml, once_per_change, read_text, stamp
+from course.sources.source_text import Stamp, compose_yaml, load_yaml, once_per_change, read_text, stamp
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
@@ -26,7 +27,7 @@ def strings_file(lang: str, strings_dir: Path = STRINGS_DIR) -> Path:
     return strings_dir / f"{lang}.yml"
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> dict[str, Any]:
     """The file's words, read once per change of the file (a build reads each file once,
     however many languages it builds; `mkdocs serve` reads a file again when it is saved)."""
     if not path.exists():
@@ -39,7 +40,7 @@ def _load(path: Path) -> dict:
 
 
 @once_per_change
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     text = read_text(path, what="strings file")
     try:
         data = load_yaml(text) or {}
@@ -60,17 +61,17 @@ def _read(path: Path) -> dict:
 def _check_plain_words(text: str, path: Path) -> None:
     """UI words are plain text: markup in a word would reach every page of the language."""
 
-    def walk(node, key=""):
+    def walk(node: yaml.Node | None, key: str = "") -> None:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 walk(v, f"{key}.{k.value}" if key else k.value)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
                 walk(item, key)
-        elif isinstance(node, yaml.ScalarNode) and MARKUP.search(node.value):
+        elif isinstance(node, yaml.ScalarNode) and (markup := MARKUP.search(node.value)):
             raise ContentError(
                 path,
-                f"the UI word '{key}' holds HTML: {MARKUP.search(node.value).group(0)!r}",
+                f"the UI word '{key}' holds HTML: {markup.group(0)!r}",
                 "UI words are plain text: remove the markup (write '<' only as part of plain text)",
                 line=node.start_mark.line + 1,
             )
@@ -78,9 +79,9 @@ def _check_plain_words(text: str, path: Path) -> None:
     walk(compose_yaml(text))
 
 
-def flat_keys(data: dict, prefix: str = "") -> dict[str, object]:
+def flat_keys(data: dict[str, Any], prefix: str = "") -> dict[str, object]:
     """{'a': {'b': 'x'}} -> {'a.b': 'x'}"""
-    flat = {}
+    flat: dict[str, object] = {}
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if isinstance(value, dict):
@@ -96,10 +97,10 @@ def missing_keys(lang: str, strings_dir: Path = STRINGS_DIR) -> list[str]:
     return [key for key in reference if key not in present or present[key] in (None, "")]
 
 
-_checked: dict[tuple[Path, str], tuple[tuple, dict]] = {}
+_checked: dict[tuple[Path, str], tuple[tuple[Stamp | None, Stamp | None], dict[str, Any]]] = {}
 
 
-def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
+def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict[str, Any]:
     """The UI words of one language; fails naming the language and every missing key.
     Checked once per change of the language's file or of the reference file."""
     path, reference = strings_file(lang, strings_dir), strings_file(REFERENCE_LANGUAGE, strings_dir)
@@ -113,7 +114,7 @@ def load_strings(lang: str, strings_dir: Path = STRINGS_DIR) -> dict:
     return words
 
 
-def _checked_strings(lang: str, strings_dir: Path) -> dict:
+def _checked_strings(lang: str, strings_dir: Path) -> dict[str, Any]:
     path = strings_file(lang, strings_dir)
     missing = missing_keys(lang, strings_dir)
     if missing:

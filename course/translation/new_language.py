@@ -135,7 +135,7 @@ def add_language(
     return added
 
 
-def _copy_pages(project: Project, code: str, base: str, added: Added, log) -> None:
+def _copy_pages(project: Project, code: str, base: str, added: Added, log: Callable[[str], None]) -> None:
     source, tree = project.tree(base), project.tree(code)
     if tree.exists():
         tree.rmdir()  # empty: checked
@@ -151,7 +151,9 @@ def _copy_pages(project: Project, code: str, base: str, added: Added, log) -> No
     log(f"  created docs/{code}/: {len(pages)} pages copied from docs/{base}/, each marked `translation: untranslated`")
 
 
-def _strings(project: Project, code: str, name: str, base: str, direction: str, added: Added, log) -> None:
+def _strings(
+    project: Project, code: str, name: str, base: str, direction: str, added: Added, log: Callable[[str], None]
+) -> None:
     target = project.strings(code)
     if target.exists():
         added.kept.append(target)
@@ -195,7 +197,9 @@ def _language_block(code: str, direction: str) -> str:
     )
 
 
-def _material_words(project: Project, code: str, name: str, base: str, direction: str, added: Added, log) -> None:
+def _material_words(
+    project: Project, code: str, name: str, base: str, direction: str, added: Added, log: Callable[[str], None]
+) -> None:
     target = project.material_override(code)
     if material_has(code):
         log(f"  Material for MkDocs has its own words for '{code}' (search box, Previous/Next): nothing to add")

@@ -5,6 +5,7 @@ comes from. The words come from the page's language (i18n/<lang>.yml `status:`).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from course.sources import strings
 from course.sources.language_data import text_direction
@@ -12,7 +13,7 @@ from course.sources.language_data import text_direction
 NOTICE_STATUSES = ("draft", "untranslated", "outdated")
 
 
-def status_notice(status: str, lang: str, source_lang: str, copy_lang: str, source_href: str, strings_dir) -> str:
+def status_notice(status: str, lang: str, source_lang: str, copy_lang: str, source_href: str, strings_dir: Path) -> str:
     """The notice of a page in `lang` whose state is `status`; `source_href` leads to the page in
     `source_lang`. An untranslated page is a copy in the language it was copied from (`copy_lang`,
     e.g. English), which need not be the source language: the notice names it."""
@@ -28,7 +29,7 @@ def status_notice(status: str, lang: str, source_lang: str, copy_lang: str, sour
     )
 
 
-def language_name(lang: str, strings_dir) -> str:
+def language_name(lang: str, strings_dir: Path) -> str:
     """A language's own name, marked with its language and direction."""
     name = strings.load_strings(lang, strings_dir)["language_name"]
     return f'<span lang="{lang}" dir="{text_direction(lang, strings_dir)}">{html.escape(name)}</span>'

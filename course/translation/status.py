@@ -32,6 +32,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from course.errors import ContentError
 from course.sources.front_matter import FrontMatter, check_front_matter, read_front_matter
@@ -63,7 +64,7 @@ def content_hash(path: Path) -> str:
     return digest[:HASH_LENGTH]
 
 
-def made_from(data: dict) -> str | None:
+def made_from(data: dict[str, Any]) -> str | None:
     """The language of the page a translation was made from."""
     return data.get(FROM_KEY) or data.get("source_language")
 
@@ -98,7 +99,7 @@ def copy_origin(docs_dir: Path, page: str, languages: list[str]) -> str | None:
         for lang in having
         if read_front_matter(Path(docs_dir) / lang / page).data.get("translation") != "untranslated"
     ]  # an untranslated copy is only a copy of another language
-    return (written or having or [None])[0]
+    return next(iter(written or having), None)
 
 
 def missing_advice(docs_dir: Path, page: str, lang: str, languages: list[str]) -> str:
@@ -182,7 +183,7 @@ def unit_state(docs_dir: Path, lang: str, page: str) -> UnitState:
     found.current_hash = content_hash(origin) if origin.is_file() else None
     if found.current_hash is None or found.recorded_hash != found.current_hash:
         found.state = "outdated"
-    else:
+    elif found.translation is not None:  # None only on a page the front matter check refuses
         found.state = found.translation
     return found
 
@@ -229,7 +230,7 @@ class Report:
     pages: list[str]
     states: dict[str, dict[str, UnitState]] = field(default_factory=dict)  # lang -> page -> state
 
-    def totals(self, lang: str) -> Counter:
+    def totals(self, lang: str) -> Counter[str]:
         return Counter(s.state for s in self.states[lang].values())
 
     def by_state(self, state: str) -> list[UnitState]:
@@ -238,7 +239,7 @@ class Report:
 
 def ordered_pages(docs_dir: Path, languages: list[str], nav_order: list[str] | None = None) -> list[str]:
     """Every page of every tree: those in the navigation in its order, then the rest by name."""
-    found = set()
+    found: set[str] = set()
     for lang in languages:
         tree = Path(docs_dir) / lang
         if tree.is_dir():
@@ -363,7 +364,8 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
                 )
             )
             continue
-        values = {}
+        values: dict[str, str | None] = {}
+        origin_lang: str | None
         if made_from_lang is not None:
             values[FROM_KEY] = None if made_from_lang == data.get("source_language") else made_from_lang
             origin_lang = made_from_lang
@@ -402,7 +404,7 @@ def recopy(
                 continue
             origin_lang = base or copy_origin(docs_dir, page, languages)
             origin = Path(docs_dir) / str(origin_lang) / page
-            if not origin.is_file():
+            if origin_lang is None or not origin.is_file():
                 changes.append(Change(page, "skipped", f"docs/{origin_lang}/{page} does not exist either"))
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from course.translation.status import STATES, Report
 
@@ -30,7 +31,9 @@ class PageLink:
     href: str  # relative to the status page
 
 
-def fill(content: str, report: Report, words: dict, language_names: dict[str, str], links: dict[str, PageLink]) -> str:
+def fill(
+    content: str, report: Report, words: dict[str, Any], language_names: dict[str, str], links: dict[str, PageLink]
+) -> str:
     """`content` with each placeholder replaced by its part of the report, in the page's language."""
     parts = {
         "legend": lambda: legend(words),
@@ -40,7 +43,7 @@ def fill(content: str, report: Report, words: dict, language_names: dict[str, st
     return PLACEHOLDER.sub(lambda m: parts[m["part"]](), content)
 
 
-def _state(state: str, words: dict) -> str:
+def _state(state: str, words: dict[str, Any]) -> str:
     return (
         f'<span class="translation-state translation-state--{state}" data-state="{state}">'
         f"{html.escape(words['states'][state])}</span>"
@@ -51,12 +54,12 @@ def _language(code: str, names: dict[str, str]) -> str:
     return f'<span lang="{code}">{html.escape(names[code])}</span>'
 
 
-def legend(words: dict) -> str:
+def legend(words: dict[str, Any]) -> str:
     items = "".join(f"<li>{_state(s, words)}: {html.escape(words['explain'][s])}</li>" for s in STATES)
     return f'<div class="translation-report translation-report--legend"><ul>{items}</ul></div>'
 
 
-def totals_table(report: Report, words: dict, names: dict[str, str]) -> str:
+def totals_table(report: Report, words: dict[str, Any], names: dict[str, str]) -> str:
     head = "".join(f'<th scope="col" data-state="{s}">{html.escape(words["states"][s])}</th>' for s in STATES)
     rows = []
     for lang in report.languages:
@@ -73,7 +76,7 @@ def totals_table(report: Report, words: dict, names: dict[str, str]) -> str:
     )
 
 
-def pages_table(report: Report, words: dict, names: dict[str, str], links: dict[str, PageLink]) -> str:
+def pages_table(report: Report, words: dict[str, Any], names: dict[str, str], links: dict[str, PageLink]) -> str:
     head = "".join(f'<th scope="col">{_language(lang, names)}</th>' for lang in report.languages)
     rows = []
     for page in report.pages:

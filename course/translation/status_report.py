@@ -59,7 +59,7 @@ def ui_words_state(project: Project, lang: str) -> UiWords:
     return UiWords(missing, same)
 
 
-def _flat_strings(project: Project, lang: str) -> dict | None:
+def _flat_strings(project: Project, lang: str) -> dict[str, object] | None:
     path = strings_file(lang, project.strings_dir)
     if not path.is_file():
         return None
@@ -72,7 +72,7 @@ def _flat_strings(project: Project, lang: str) -> dict | None:
     return flat_keys(data) if isinstance(data, dict) else {}
 
 
-def _as_list(value) -> list[str]:
+def _as_list(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 

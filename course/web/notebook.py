@@ -5,10 +5,26 @@ the learner's answers with, unit by unit, with links back."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import lxml.html
+from lxml.html import HtmlElement
 
 
-def unit_exercises(content: str) -> list[dict]:
+class NoteField(TypedDict):
+    field: str | None  # the field's name within the exercise: q1, q2, … or answer
+    kind: str | None  # text, list, rating or rated-list
+    label: str
+
+
+class NotebookExercise(TypedDict):
+    id: str | None
+    anchor: str | None
+    title: str
+    questions: list[NoteField]
+
+
+def unit_exercises(content: str) -> list[NotebookExercise]:
     """The exercises of one rendered unit: id, anchor, title and the label of each question's field."""
     if not content or 'class="exercise"' not in content:
         return []
@@ -16,7 +32,7 @@ def unit_exercises(content: str) -> list[dict]:
     return [_exercise(section, root) for section in root.xpath("//section[@data-exercise]")]
 
 
-def _exercise(section, root) -> dict:
+def _exercise(section: HtmlElement, root: HtmlElement) -> NotebookExercise:
     title = section.xpath(".//p[contains(@class, 'exercise__title')]/strong")
     return {
         "id": section.get("data-exercise"),
@@ -33,7 +49,7 @@ def _exercise(section, root) -> dict:
     }
 
 
-def _text(el) -> str:
+def _text(el: HtmlElement | None) -> str:
     if el is None:
         return ""
     return " ".join("".join(t for t in el.itertext()).split())

@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any, TypedDict
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
@@ -38,6 +39,29 @@ NOT_SAVED_WORDS = ("not_saved_title", "not_saved_text", "not_saved_home")
 LOADED_LINKS = {"stylesheet", "icon", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 SITE = "https://site.invalid/"  # a base to resolve relative links against
+
+
+class FileEntry(TypedDict):
+    """A file of the list: its path from the site root, its size and the start of its SHA-256."""
+
+    url: str
+    bytes: int
+    sha256: str
+
+
+class OfflineList(TypedDict):
+    """One language's `offline-copy.json` (the module's docstring)."""
+
+    format: int
+    language: str
+    root: str
+    home: str
+    dir: str
+    roots: dict[str, str]
+    words: dict[str, str]
+    version: str
+    files: list[FileEntry]
+    pdfs: list[FileEntry]
 
 
 def _references(html: str) -> tuple[list[str], str]:
@@ -81,8 +105,9 @@ def page_references(html: str, page_path: str) -> set[str]:
         if worker:
             worker_path = site_path(worker, page_path)
             found.add(worker_path)
-            for material in parse_qs(urlsplit(worker).query).get("material", []):
-                found.add(site_path(material, worker_path))
+            if worker_path is not None:
+                for material in parse_qs(urlsplit(worker).query).get("material", []):
+                    found.add(site_path(material, worker_path))
     return {path for path in found if path}
 
 
@@ -114,19 +139,25 @@ def files_loaded(site_dir: Path, pages: dict[str, str]) -> set[str]:
     return found
 
 
-def describe(site_dir: Path, path: str) -> dict:
+def describe(site_dir: Path, path: str) -> FileEntry:
     data = (site_dir / path).read_bytes()
     return {"url": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()[:HASH_LENGTH]}
 
 
-def version(files: list[dict], pdfs: list[dict]) -> str:
+def version(files: list[FileEntry], pdfs: list[FileEntry]) -> str:
     listing = "".join(f"{f['url']} {f['sha256']}\n" for f in files + pdfs)
     return hashlib.sha256(listing.encode("utf-8")).hexdigest()[:16]
 
 
 def language_list(
-    site_dir: Path, lang: str, root: str, pages: dict[str, str], roots: dict[str, str], direction: str, words: dict
-) -> dict:
+    site_dir: Path,
+    lang: str,
+    root: str,
+    pages: dict[str, str],
+    roots: dict[str, str],
+    direction: str,
+    words: dict[str, Any],
+) -> OfflineList:
     """The list of one language's copy (the module's docstring), without its PDFs."""
     search_index = f"{root}search/search_index.json"
     paths = set(pages) | files_loaded(site_dir, pages) | {search_index}
@@ -145,7 +176,7 @@ def language_list(
     }
 
 
-def write_list(site_dir: Path, listing: dict) -> Path:
+def write_list(site_dir: Path, listing: OfflineList) -> Path:
     target = site_dir / listing["root"] / LIST_NAME
     target.write_text(json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
     return target
@@ -162,7 +193,7 @@ def add_pdfs(site_dir: Path) -> list[Path]:
     site_dir = Path(site_dir)
     written = []
     for path in lists(site_dir):
-        listing = json.loads(path.read_text(encoding="utf-8"))
+        listing: OfflineList = json.loads(path.read_text(encoding="utf-8"))
         downloads = site_dir / listing["root"] / "downloads"
         pdfs = (
             sorted(p.relative_to(site_dir).as_posix() for p in downloads.rglob("*.pdf")) if downloads.is_dir() else []

@@ -15,6 +15,10 @@ The tokenizer splits on spaces and the punctuation of any script instead.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any, TypedDict
+
+from course.sources.language_data import SearchRules
 
 # Word separators: white space, dashes and the punctuation of the course's
 # languages (Greek uses ';' as a question mark and '·' as a semicolon; Arabic
@@ -26,7 +30,20 @@ FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 
 PIPELINE = ["trimmer"]
 
 
-def language_index(entries: list[dict], prefix: str, rules: dict | None = None) -> dict:
+class IndexConfig(TypedDict):
+    lang: list[str]
+    separator: str
+    pipeline: list[str]
+    fields: dict[str, dict[str, float]]
+    course: SearchRules  # the language's rules, for the worker
+
+
+class SearchIndex(TypedDict):
+    config: IndexConfig
+    docs: list[dict[str, Any]]  # Material's entries: location, title, text, …
+
+
+def language_index(entries: list[dict[str, Any]], prefix: str, rules: Mapping[str, Any] | None = None) -> SearchIndex:
     """The index of one language from Material's entries: locations made relative to the
     language's root (`prefix`, e.g. 'el/', '' for the default language); `rules` are the
     language's search rules (variants, prefixes)."""
@@ -37,17 +54,17 @@ def language_index(entries: list[dict], prefix: str, rules: dict | None = None) 
             location = location[len(prefix) :]
         docs.append(dict(entry, location=location))
     rules = rules or {}
-    course = {"variants": dict(rules.get("variants") or {}), "prefixes": list(rules.get("prefixes") or [])}
+    course: SearchRules = {"variants": dict(rules.get("variants") or {}), "prefixes": list(rules.get("prefixes") or [])}
     return {
         "config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS, "course": course},
         "docs": docs,
     }
 
 
-def as_json(index: dict) -> str:
+def as_json(index: SearchIndex) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def as_script(index: dict) -> str:
+def as_script(index: SearchIndex) -> str:
     """Opened from disk, Material loads the index as a script that sets __index."""
     return f"var __index = {as_json(index)}"
