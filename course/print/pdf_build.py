@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 RENDERING = "2"  # 2: tagged PDF/UA-1, with the language of passages in another language
 PDF_VARIANT = "pdf/ua-1"
 CACHE_DIR = Path(os.environ.get("COURSE_PDF_CACHE", PROJECT_ROOT / ".cache" / "pdf"))
-CACHE_KEEP = 60  # the newest cached PDFs kept
+# The cache keeps the PDFs of the last two builds (at least this many): every PDF of a project
+# with many languages survives one build, and an edit can go back to what it was.
+CACHE_KEEP_AT_LEAST = 60
 LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 
 
@@ -193,7 +195,11 @@ def _into_cache(key: str, cache: Path, result: Rendered) -> None:
     (cache / f"{key}.json").write_text(
         json.dumps({"lang": result.lang, "kind": result.kind, "pages": result.pages}), encoding="utf-8"
     )
-    for old in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
+
+
+def prune_cache(cache: Path, keep: int) -> None:
+    """Only the `keep` newest PDFs stay in the cache (a PDF taken from it counts as new)."""
+    for old in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
         old.unlink(missing_ok=True)
         old.with_suffix(".json").unlink(missing_ok=True)
 
@@ -240,6 +246,8 @@ def make_pdfs(
         for future in as_completed(futures):
             results.append(future.result())
             log(results[-1])
+    if cache and cache.is_dir():
+        prune_cache(cache, max(CACHE_KEEP_AT_LEAST, 2 * len(work)))
     order = {job.pdf: index for index, (job, _) in enumerate(work)}
     return sorted(results, key=lambda r: (langs.index(r.lang), order.get(_relative(r.pdf, site_dir), -1)))
 
