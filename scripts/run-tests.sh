@@ -7,6 +7,8 @@ if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
   sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
-bash scripts/setup.sh
+# --every-script: the fonts of every script the book prints, for the languages the tests add
+# (tests/test_new_scripts.py prints Japanese: fonts-noto-cjk).
+bash scripts/setup.sh --every-script
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -1,31 +1,39 @@
 #!/usr/bin/env bash
 # Set up everything the build and the tests need, on a fresh Debian or Ubuntu
 # machine with Python 3.11: the Debian packages (scripts/system-packages.txt),
-# a virtual environment in .venv with requirements.txt, and the npm packages
-# (package.json). Safe to run again: it only installs what is missing.
+# a virtual environment in .venv with requirements.txt, the fonts the languages of
+# mkdocs.yml need (scripts/font_packages.py), and the npm packages (package.json).
+# Safe to run again: it only installs what is missing. --every-script installs the
+# fonts of every script the book can print, as the tests need (scripts/run-tests.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
 say() { printf '==> %s\n' "$*"; }
+not_installed() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+apt_install() {
+  local sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "$@"
+}
 
 # 1. Debian packages: only the missing ones, with sudo when not root.
-missing=()
-while read -r pkg; do
-  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done < scripts/system-packages.txt
+listed=$(grep -v '^\s*\(#\|$\)' scripts/system-packages.txt)
+mapfile -t missing < <(not_installed $listed)
 # npm (for package-lock.json) from Debian only where the machine has none of its own.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]}"
-  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  apt_install "${missing[@]}"
 fi
 
 # 2. Python packages, reinstalled when requirements.txt or pyproject.toml change.
@@ -44,7 +52,16 @@ if [[ ! -f $stamp || "$(cat $stamp)" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
-# 3. npm packages (pinned in package.json / package-lock.json), when there are any.
+# 3. Fonts for the languages' scripts that the packages above lack, only where a language
+#    of mkdocs.yml needs them (fonts-noto-cjk, 91 MB, for Chinese, Japanese and Korean).
+wanted=$(.venv/bin/python scripts/font_packages.py "$@")
+mapfile -t fonts < <(not_installed $wanted)
+if ((${#fonts[@]})); then
+  say "installing the fonts the course's languages need: ${fonts[*]}"
+  apt_install "${fonts[@]}"
+fi
+
+# 4. npm packages (pinned in package.json / package-lock.json), when there are any.
 if [[ -f package.json ]]; then
   stamp=node_modules/.lock.sha
   want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
