@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from course.build.mkdocs_run import Run, current_language, fails_loudly, project_dir, strings_dir, unit_key
 from course.print import print_book, print_pages
 from course.sources import strings
-from course.sources.language_data import text_direction
+from course.sources.language_data import text_direction, untranslated_text
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}  # language -> nav path -> unit
 
@@ -91,6 +91,7 @@ def _collect_for_print(context, page, config, nav):
         content=page.content or "",
         description=page.meta.get("description", ""),
         printed=page.meta.get("print", True) is not False,
+        other_language=untranslated_text(page.meta, strings_dir(config)),
     )
     return context
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -54,7 +55,7 @@ STYLESHEET = "assets/stylesheets/print-book.css"
 TEMPLATE = "book.html"  # in overrides/print/
 # The book's fonts (print-book.css): every font in a PDF must be one of these families (a family
 # names its scripts' own faces too: "Noto Sans" covers "Noto Sans Arabic"), embedded.
-FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Naskh Arabic")
+FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Nastaliq Urdu")
 # The `nav:` section whose pages are for trainers: the answer key is printed at its end.
 TRAINER_SECTION = "trainer"
 
@@ -124,10 +125,17 @@ class Unit:
     content: str  # the rendered page content (HTML)
     description: str = ""
     printed: bool = True  # front matter `print: false` keeps a page of the site out of the book
+    # A page not translated yet: the language and direction of its text ({'lang': 'en', 'dir': 'ltr'}).
+    other_language: dict[str, str] | None = None
 
     @property
     def anchor(self) -> str:
         return "u-" + re.sub(r"[^A-Za-z0-9_-]+", "-", self.src.removesuffix(".md"))
+
+    @property
+    def own_language(self) -> dict[str, str]:
+        """The language and direction of its title and text where they are not the book's (else {})."""
+        return self.other_language or {}
 
 
 @dataclass
@@ -143,6 +151,23 @@ class Part:
     @property
     def is_trainer(self) -> bool:
         return self.key == TRAINER_SECTION
+
+    @property
+    def own_language(self) -> dict[str, str]:
+        """The direction of its title, from the language's words (perhaps not translated yet)."""
+        direction = text_direction(self.title)
+        return {"dir": direction} if direction else {}
+
+
+def text_direction(text: str) -> str | None:
+    """'ltr' or 'rtl' by the first letter of a strong direction (as `dir="auto"` does); None if none."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
 
 
 def outline(
@@ -330,6 +355,9 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
         el.set("href", new)
         if kind == "xref":
             _add_class(el, "xref")
+            # Its words (a title, perhaps in the other direction) keep their own direction on the line.
+            if direction := text_direction(_text(el)):
+                el.set("dir", direction)
         elif kind == "external" and _text(el) != href:
             _add_class(el, "external")
     _reshape_quizzes(root, key)
