@@ -29,7 +29,7 @@ from pathlib import Path
 from course.build.source_check import check_project, report
 from course.config import default_language, languages
 from course.errors import display_path
-from course.print import pdf_build
+from course.print import fonts, pdf_build
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
 
@@ -141,17 +141,14 @@ class Build:
         files = [*sorted((self.project / "docs" / lang).rglob("*.md")), self.project / "i18n" / f"{lang}.yml"]
         places = pdf_build.where_written(result.unprintable, [f for f in files if f.is_file()])
         lines = [
-            f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {chars!r}: no font of the book has them"
+            f"{display_path(path)}:{line}: the PDF of '{lang}' cannot print {fonts.describe(chars)}"
             for path, line, chars in places
         ]
-        fix = (
-            "  How to fix: use another character, or, for a script the book's fonts lack, install its "
-            "Noto font (scripts/system-packages.txt) and name it in print-book.css (TRANSLATING.md)"
-        )
+        fix = fonts.how_to_print(result.unprintable)
         return (
             "\n".join([*lines, fix])
             if lines
-            else f"error: the PDF of '{lang}' cannot print {''.join(sorted(result.unprintable))!r}\n{fix}"
+            else f"error: the PDF of '{lang}' cannot print {fonts.describe(result.unprintable)}\n{fix}"
         )
 
     def offline_copies(self) -> None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import pydyf
 
 from course import PROJECT_ROOT
-from course.print import pdf_check, print_book
+from course.print import fonts, pdf_check, print_book
 
 if TYPE_CHECKING:
     from weasyprint.formatting_structure.boxes import Box
@@ -43,6 +43,7 @@ CACHE_DIR = Path(os.environ.get("COURSE_PDF_CACHE", PROJECT_ROOT / ".cache" / "p
 # The cache keeps the PDFs of the last two builds (at least this many): every PDF of a project
 # with many languages survives one build, and an edit can go back to what it was.
 CACHE_KEEP_AT_LEAST = 60
+NOTDEF = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+')
 LOCAL_REFERENCE = re.compile(r'(?:href|src)="(?![a-z]+:|#|//)([^"#?]+)"')
 
 
@@ -94,10 +95,14 @@ def render(site_dir: Path, job: print_book.PrintJob, lang: str) -> Rendered:
     result.pages = len(document.pages)
     result.size = target.stat().st_size
     # WeasyPrint warns of what it could not do: a missing image or stylesheet, CSS it ignores, a picture
-    # without a text alternative (PDF/UA).
-    result.problems.extend(f"WeasyPrint: {message}" for message in warnings.messages)
-    result.problems.extend(pdf_check.problems(target, print_book.FONT_FAMILIES))
-    result.unprintable = pdf_check.unprintable(target, print_book.FONT_FAMILIES)
+    # without a text alternative (PDF/UA); and, once per character, one no font has: those are said once.
+    boxes = "".join(found.group(1) for message in warnings.messages if (found := NOTDEF.search(message)))
+    result.problems.extend(f"WeasyPrint: {message}" for message in warnings.messages if not NOTDEF.search(message))
+    if boxes:
+        result.problems.append(f"no font of the machine has {fonts.describe(boxes)}: they print as empty boxes")
+    printed_with = pdf_check.fonts(target)  # read once, checked twice
+    result.problems.extend(pdf_check.problems(printed_with, print_book.FONT_FAMILIES))
+    result.unprintable = pdf_check.unprintable(printed_with, print_book.FONT_FAMILIES)
     return result
 
 

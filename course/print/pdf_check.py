@@ -163,33 +163,44 @@ def fonts(pdf: Path | PdfReader) -> list[PdfFont]:
     return found
 
 
-def unprintable(pdf: Path | PdfReader, families: Sequence[str]) -> set[str]:
+def _fonts_of(pdf: Path | PdfReader | list[PdfFont]) -> list[PdfFont]:
+    """The fonts of a PDF, or those already read from it (a long PDF takes seconds to read)."""
+    return pdf if isinstance(pdf, list) else fonts(pdf)
+
+
+def unprintable(pdf: Path | PdfReader | list[PdfFont], families: Sequence[str]) -> set[str]:
     """The characters the book's fonts could not print: drawn with a missing glyph, or with a
     font that is not one of `families` (the machine's fallback for a character they lack)."""
     found: set[str] = set()
-    for font in fonts(pdf):
+    for font in _fonts_of(pdf):
         found |= font.missing
         if not font.family_matches(families):
             found |= {c for c in font.characters if len(c) == 1 and not c.isspace()}
     return found
 
 
-def problems(pdf: Path | PdfReader, families: Sequence[str]) -> list[str]:
+def problems(pdf: Path | PdfReader | list[PdfFont], families: Sequence[str]) -> list[str]:
     """What makes the PDF print differently elsewhere or print an empty box:
     a font not embedded, a font that is not one of `families`, a missing glyph."""
     found = []
-    for font in fonts(pdf):
+    for font in _fonts_of(pdf):
         if not font.embedded:
             found.append(f"the font {font.name} is not embedded")
         if not font.family_matches(families):
             found.append(
-                f"{''.join(sorted(font.characters))!r} printed with {font.name}, which is not one of the "
+                f"{_some(font.characters)} printed with {font.name}, which is not one of the "
                 f"book's fonts ({', '.join(families)}): no font of the book has these characters "
                 "(TRANSLATING.md, 'A language in another script')"
             )
         if font.missing:
-            found.append(f"the font {font.name} has no glyph for {''.join(sorted(font.missing))!r}")
+            found.append(f"the font {font.name} has no glyph for {_some(font.missing)}")
     return found
+
+
+def _some(characters: set[str], limit: int = 24) -> str:
+    """'日本語…' and how many more: a whole script's worth of characters would fill the screen."""
+    shown = "".join(sorted(characters))
+    return repr(shown[:limit]) + (f" and {len(shown) - limit} more" if len(shown) > limit else "")
 
 
 # ---- the PDF's structure tags (PDF/UA) ------------------------------------------------------
