@@ -58,7 +58,7 @@ def _take_entries(config):
 def _write_index(config):
     lang = _building.pop()
     rules = strings.load_strings(lang, strings_dir(config))["search"]
-    index = language_index(_entries.get(lang, []), _prefix(config, lang), rules)
+    index = language_index(_entries.get(lang, []), _prefix(config, lang), rules, lang)
     folder = Path(config.site_dir) / _prefix(config, lang) / "search"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "search_index.json").write_text(as_json(index), encoding="utf-8")

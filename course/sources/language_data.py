@@ -22,10 +22,16 @@ RIGHT_TO_LEFT = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "
 
 # How search reads words, for languages where people type a letter for another or the script joins
 # short words to the next (search-worker.js): the same rules apply to the text and to the query.
+# Arabic-script keyboards differ in their yeh, kaf and heh: a Persian or Urdu keyboard types ی and ک
+# where Arabic writes ي and ك, an Arabic one the reverse; Urdu's own heh (ہ, and ھ of the aspirated
+# letters) is typed ه on the others.
 SEARCH_RULES: dict[str, SearchRules] = {
-    "ar": {"variants": {"ى": "ي", "ة": "ه", "ٱ": "ا"}, "prefixes": ["و", "ف", "ب", "ل", "ك", "ال"]},
-    "fa": {"variants": {"ي": "ی", "ك": "ک", "ة": "ه"}, "prefixes": []},
-    "ur": {"variants": {"ي": "ی", "ك": "ک"}, "prefixes": []},
+    "ar": {
+        "variants": {"ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ٱ": "ا"},
+        "prefixes": ["و", "ف", "ب", "ل", "ك", "ال"],
+    },
+    "fa": {"variants": {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ە": "ه"}, "prefixes": []},
+    "ur": {"variants": {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ھ": "ہ", "ة": "ہ", "ۃ": "ہ"}, "prefixes": []},
     "uk": {"variants": {"ґ": "г"}, "prefixes": []},
     "be": {"variants": {"ў": "у"}, "prefixes": []},
     "el": {"variants": {"ς": "σ"}, "prefixes": []},
