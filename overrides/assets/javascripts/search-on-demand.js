@@ -7,9 +7,30 @@
    search: the search box gets the focus (a tap, a click, the / s f keys), the
    search toggle is switched on, or the page was opened from a search result
    (?h=, whose words Material highlights). Over http(s) only: opened from disk,
-   Material loads the index as a script and search runs as it always did. */
+   Material loads the index as a script and search runs as it always did.
+
+   Everywhere, from disk too: whatever reaches the search box is searched.
+   Material reads the box when a key is released (keyup), and once when the
+   index is ready. Text that arrives with no key released (a word picked from
+   a phone keyboard's suggestions, dictation, a paste from a menu, an input
+   method that commits its word without a key) after the index became ready
+   was never searched: from disk, where the index is ready within a moment of
+   the first tap, most first queries were lost that way. Each change of the
+   box, once an input method has committed it, is passed on to Material as a
+   key released. */
 (function () {
   "use strict";
+
+  function isSearchBox(target) {
+    return target instanceof Element && target.matches(".md-search__input");
+  }
+
+  function searchWhatWasTyped(event) {
+    if (isSearchBox(event.target) && !event.isComposing) event.target.dispatchEvent(new KeyboardEvent("keyup"));
+  }
+  document.addEventListener("input", searchWhatWasTyped, true);
+  document.addEventListener("compositionend", searchWhatWasTyped, true);
+
   if (location.protocol === "file:") return;
 
   var INDEX = /\/search\/search_index\.json$/;
@@ -79,9 +100,6 @@
   }
 
   /* What starts a search. */
-  function isSearchBox(target) {
-    return target instanceof Element && target.matches(".md-search__input");
-  }
   document.addEventListener("focusin", function (event) {
     if (isSearchBox(event.target)) startSearch();
   }, true);
