@@ -137,3 +137,26 @@ def axe_violations(page, label: str, run_only: dict = WCAG_21_AA) -> list[str]:
         run_only,
     )
     return [f"{label}: {v['id']} ({v['help']}) at {target}" for v in found for target in v["targets"]]
+
+
+def first_queries_lost(context, cases: list[tuple[str, str]], tries: int) -> list[str]:
+    """Each page of `cases` (url, query) opened `tries` times in a fresh tab, as a learner does it:
+    the page opens, a click into the search box, the query typed at once, key by key (letters that
+    are not on the keyboard's layout arrive as text, as from a phone's keyboard or an input method).
+    What is returned: each try whose query found nothing, the race of the query with the index."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    lost = []
+    for url, query in cases:
+        for attempt in range(1, tries + 1):
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            page.locator("input.md-search__input").click()
+            page.keyboard.type(query)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=5000)
+            except PlaywrightTimeout:
+                said = page.locator(".md-search-result__meta").inner_text()
+                lost.append(f"{url}: '{query}', typed at once, found nothing (try {attempt} of {tries}): '{said}'")
+            page.close()
+    return lost
