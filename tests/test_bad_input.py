@@ -510,6 +510,21 @@ CASES = [
         "/// exercise | W:",
         "this exercise differs from the source page",
     ),
+    # One term per concept per language: the glossary's term base (course/sources/terms.py).
+    Case(
+        "a variant the glossary asks to avoid",
+        append("docs/da/about.md", "Der kan opstå en ubalance i magt i en blandet gruppe.\n"),
+        "docs/da/about.md",
+        "Der kan opstå en ubalance i magt",
+        "«ubalance i magt» is a variant the glossary asks to avoid: the term is «Magtubalance»",
+    ),
+    Case(
+        "a term base entry for a term the glossary lacks",
+        replace("docs/da/glossary.md", "  power-imbalance: [", "  power-balance: ["),
+        "docs/da/glossary.md",
+        "avoid:",
+        "names the term id 'power-balance', which this glossary has no heading for",
+    ),
     Case(
         "page missing in one translation",
         delete("docs/el/glossary.md"),

@@ -34,7 +34,7 @@ from course.blocks.quiz import Question, questions_in
 from course.blocks.syntax import check_blocks
 from course.config import Project, nav_entries
 from course.errors import ContentError
-from course.sources import strings
+from course.sources import strings, terms
 from course.sources.front_matter import check_front_matter
 from course.sources.headings import check_headings, headings, page_ids
 from course.sources.html_policy import check_html
@@ -79,7 +79,24 @@ def check_project(root: Path, languages: list[str] | None = None) -> list[Conten
         problems += check_links(checked.page, project.docs / lang, ids_of, twins)
     problems += parity_problems(pages, project.languages)
     problems += quiz_rule_problems(project, pages)
+    problems += term_base_problems(project, pages)
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+
+
+def term_base_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
+    """One term per concept per language (course/sources/terms.py): no page of a language holds a
+    variant its glossary asks to avoid. An untranslated copy is another language's text."""
+    found: list[ContentError] = []
+    for lang in project.languages:
+        glossary = pages.get((lang, terms.GLOSSARY))
+        if glossary is None:
+            continue
+        variants, listing_problems = terms.variants_to_avoid(glossary.page)
+        found += listing_problems
+        for (code, _name), checked in pages.items():
+            if code == lang and variants and checked.page.front_matter.data.get("translation") != "untranslated":
+                found += terms.term_problems(checked.page, variants, glossary.page.path.relative_to(project.root))
+    return found
 
 
 def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
