@@ -104,6 +104,7 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
     copy is another language's text, and is left out."""
     found = []
     order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}
+    every_language = []
     for lang in project.languages:
         quizzes = sorted(
             (
@@ -112,6 +113,7 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
                     checked.page.path,
                     checked.questions,
                     quiz_quality.learning_objectives([line.raw for line in checked.page.lines]),
+                    checked.page.front_matter.data.get("translation") == "source",
                 )
                 for (code, name), checked in pages.items()
                 if code == lang
@@ -120,12 +122,14 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
             ),
             key=lambda quiz: order.get(quiz[0], len(order)),
         )
+        figures = quiz_quality.figures_of(lang, quizzes)
+        every_language.append(figures)
         try:
             openers = strings.load_strings(lang, project.strings_dir)["quiz"]
         except ContentError:
             continue  # reported by string_problems
-        found += quiz_quality.problems(quiz_quality.figures_of(lang, quizzes), openers)
-    return found
+        found += quiz_quality.problems(figures, openers)
+    return found + quiz_quality.course_problems(quiz_quality.source_units(every_language))
 
 
 def _check_page(
