@@ -510,6 +510,13 @@ CASES = [
         "/// exercise | W:",
         "this exercise differs from the source page",
     ),
+    Case(
+        "a translated placeholder in the UI words",
+        replace("i18n/el.yml", "{done}", "{έγιναν}"),
+        "i18n/el.yml",
+        "{έγιναν}",
+        "lacks {done}; has {έγιναν}, which the site does not fill in",
+    ),
     # One term per concept per language: the glossary's term base (course/sources/terms.py).
     Case(
         "a variant the glossary asks to avoid",

@@ -185,8 +185,17 @@ def string_problems(project: Project) -> list[ContentError]:
         try:
             strings.load_strings(lang, project.strings_dir)
         except ContentError as err:
-            found.append(err)
+            # Every placeholder problem at once (load_strings stops at the first).
+            placeholders = [] if "lacks the UI string" in err.problem else _placeholders(lang, project)
+            found += placeholders or [err]
     return found
+
+
+def _placeholders(lang: str, project: Project) -> list[ContentError]:
+    try:
+        return strings.placeholder_problems(lang, project.strings_dir)
+    except ContentError:
+        return []
 
 
 def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[str]) -> list[ContentError]:
