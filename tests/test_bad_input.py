@@ -517,6 +517,17 @@ CASES = [
         "{έγιναν}",
         "lacks {done}; has {έγιναν}, which the site does not fill in",
     ),
+    Case(
+        "a list item dropped in a translation",
+        replace(
+            "docs/da/what-is-peer-support.md",
+            "\n- **I et dagcenter / en tur rundt i centret** (naturlig: at finde mennesker, der ligner en selv)",
+            "",
+        ),
+        "docs/da/what-is-peer-support.md",
+        "- **Klinisk peer-støtte**",
+        "{#forms}, this page has 4 list items (lines 32–35), its source 5 (docs/sl/what-is-peer-support.md:",
+    ),
     # One term per concept per language: the glossary's term base (course/sources/terms.py).
     Case(
         "a variant the glossary asks to avoid",

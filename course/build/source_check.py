@@ -41,6 +41,7 @@ from course.sources.html_policy import check_html
 from course.sources.links import check_links
 from course.sources.markdown_source import Page, read_page
 from course.sources.source_text import once_per_change
+from course.translation.parity import structure_problems
 from course.translation.status import check_translation_keys
 from course.translation.trees import tree_problems
 
@@ -199,15 +200,19 @@ def _placeholders(lang: str, project: Project) -> list[ContentError]:
 
 
 def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[str]) -> list[ContentError]:
-    """A translation keeps its source page's heading ids (in order) and its quiz's answer key."""
+    """A translation keeps its source page's heading ids (in order), its structure section by section
+    (list items, table rows, links: course/translation/parity.py) and its quiz's answer key."""
     found = []
     for (lang, name), checked in pages.items():
         source_lang = checked.page.front_matter.data["source_language"]  # checked: every page here has one
         source = pages.get((source_lang, name))
         if source is None or source_lang == lang:
             continue
-        found += _heading_differences(checked.page, source.page)
+        headings_differ = _heading_differences(checked.page, source.page)
+        found += headings_differ
         found += _exercise_differences(checked.page, source.page)
+        if not headings_differ and checked.page.front_matter.data.get("translation") != "untranslated":
+            found += structure_problems(checked.page, source.page)
         if checked.questions is not None and source.questions is not None:
             found += _quiz_differences(checked, source)
     return found
