@@ -528,6 +528,13 @@ CASES = [
         "- **Klinisk peer-støtte**",
         "{#forms}, this page has 4 list items (lines 32–35), its source 5 (docs/sl/what-is-peer-support.md:",
     ),
+    Case(
+        "a misspelled front matter key",
+        replace("docs/el/about.md", "description:", "descripton:"),
+        "docs/el/about.md",
+        "descripton:",
+        "the front matter has a key 'descripton', which no page takes: did you mean 'description'?",
+    ),
     # One term per concept per language: the glossary's term base (course/sources/terms.py).
     Case(
         "a variant the glossary asks to avoid",
