@@ -23,8 +23,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -57,14 +57,6 @@ LOADED_BY_SCRIPTS = {"assets/javascripts/worker-from-disk.js": ("assets/javascri
 # The language's search index, in its root: fetched as JSON over http(s), loaded as a script from
 # disk (hooks/search_per_language.py writes both).
 SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")
-
-
-@dataclass
-class Unit:
-    """A unit of `nav:`: its key (the page's path without '.md') and its page from the site's root."""
-
-    key: str
-    page: str
 
 
 def zip_path(lang: str) -> str:
@@ -129,51 +121,76 @@ def make_package(site_dir: Path, lang: str, project: Project | None = None) -> P
     root = language_root(lang, project.default_language)
     nav = read_mkdocs_yml(project.mkdocs_yml).get("nav") or []
     words = load_strings(lang, project.strings_dir)
-    pages = [html_path(root, page) for page in project.nav_pages]
-    missing = [page for page in pages if not (site_dir / page).is_file()]
+    units = {html_path(root, page): page.removesuffix(".md") for _, part in parts_of(nav) for page in part}
+    pdfs = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / "downloads").rglob("*.pdf"))
+    pages = packaged_pages(site_dir, lang, project, units, pdfs, words["scorm"])
+    loads = {page: loaded_by(site_dir, page, html, root) for page, html in pages.items()}
+    manifest = _manifest(lang, words, nav, root, pages, loads, pdfs)
+    xml = manifest_xml(manifest)
+    problems = schema_problems(xml)
+    if problems:  # a mistake of this module's, never of a page: say it plainly
+        raise ValueError(f"the SCORM manifest of '{lang}' is not valid: {'; '.join(problems[:5])}")
+    control = sorted([*SCHEMA_FILES.values(), *SCHEMA_SUPPORT])
+    files = sorted(set(pages) | set(pdfs) | {file for found in loads.values() for file in found})
+    entries = [(MANIFEST, xml), *((name, (SCHEMAS / name).read_bytes()) for name in control)]
+    entries += [
+        (path, pages[path].encode("utf-8") if path in pages else (site_dir / path).read_bytes()) for path in files
+    ]
+    return write_zip(site_dir / zip_path(lang), entries)
+
+
+def packaged_pages(
+    site_dir: Path, lang: str, project: Project, units: dict[str, str], pdfs: list[str], words: dict[str, Any]
+) -> dict[str, str]:
+    """Every page of the language in `nav:` (path from the site's root -> HTML), made fit for the
+    package; `units` are the SCOs' pages (-> their unit's key)."""
+    root = language_root(lang, project.default_language)
+    paths = [html_path(root, page) for page in project.nav_pages]
+    missing = [path for path in paths if not (site_dir / path).is_file()]
     if missing:
         raise ContentError(
             project.mkdocs_yml,
             f"the SCORM package of '{lang}' needs {', '.join(missing)}, which the build did not write",
             "build the whole site first (scripts/build_site.py)",
         )
-    pdfs = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / "downloads").rglob("*.pdf"))
-    built = {page: (site_dir / page).read_text(encoding="utf-8") for page in pages}
-
-    units = {html_path(root, page): page.removesuffix(".md") for _, part in parts_of(nav) for page in part}
-    linkable = set(pages) | set(pdfs) | set().union(*(loaded_by(site_dir, p, h, root) for p, h in built.items()))
-    packaged = {
-        page: for_package(
+    built = {path: (site_dir / path).read_text(encoding="utf-8") for path in paths}
+    # What a link may lead to: the pages, the PDFs, and whatever the pages load as built.
+    linkable = set(paths) | set(pdfs) | set().union(*(loaded_by(site_dir, p, h, root) for p, h in built.items()))
+    return {
+        path: for_package(
             html,
-            page,
+            path,
             linkable.__contains__,
-            words["scorm"],
-            ScoPage(units[page], MASTERY_SCORE, relative_root(page)) if page in units else None,
+            words,
+            ScoPage(units[path], MASTERY_SCORE, relative_root(path)) if path in units else None,
         )
-        for page, html in built.items()
+        for path, html in built.items()
     }
-    loads = {page: loaded_by(site_dir, page, html, root) for page, html in packaged.items()}
+
+
+def _manifest(
+    lang: str,
+    words: dict[str, Any],
+    nav: list[NavItem],
+    root: str,
+    pages: dict[str, str],
+    loads: dict[str, set[str]],
+    pdfs: list[str],
+) -> Manifest:
+    """The package's manifest: a SCO per unit with the files only its page loads, the files
+    several pages load as one shared asset, and everything else as another."""
     users = Counter(file for files in loads.values() for file in files)
+    parts = []
+    for key, part in parts_of(nav):
+        scos = []
+        for page in part:
+            path = html_path(root, page)
+            own = sorted(f for f in loads[path] if users[f] == 1)
+            scos.append(Sco(page.removesuffix(".md"), page_title(pages[path]), path, own))
+        parts.append(Part(key, words["nav"].get(key, key), scos))
     shared = sorted(file for file, count in users.items() if count > 1)
-    parts = [
-        Part(
-            key,
-            words["nav"].get(key, key),
-            [
-                Sco(
-                    units[html_path(root, page)],
-                    page_title(packaged[html_path(root, page)]),
-                    html_path(root, page),
-                    sorted(f for f in loads[html_path(root, page)] if users[f] == 1),
-                )
-                for page in part
-            ],
-        )
-        for key, part in parts_of(nav)
-    ]
     in_scos = {file for part in parts for sco in part.scos for file in (sco.href, *sco.files)}
-    everything = set(pages) | set(pdfs) | set(users)
-    manifest = Manifest(
+    return Manifest(
         identifier=f"peer-support-course-{lang}-scorm12",
         lang=lang,
         title=words["site_name"],
@@ -182,18 +199,8 @@ def make_package(site_dir: Path, lang: str, project: Project | None = None) -> P
         mastery_score=MASTERY_SCORE,
         parts=parts,
         shared=shared,
-        other=sorted(everything - in_scos - set(shared)),
+        other=sorted((set(pages) | set(pdfs) | set(users)) - in_scos - set(shared)),
     )
-    xml = manifest_xml(manifest)
-    problems = schema_problems(xml)
-    if problems:  # a mistake of this module's, never of a page: say it plainly
-        raise ValueError(f"the SCORM manifest of '{lang}' is not valid: {'; '.join(problems[:5])}")
-    entries = [(MANIFEST, xml)]
-    entries += [(name, (SCHEMAS / name).read_bytes()) for name in sorted([*SCHEMA_FILES.values(), *SCHEMA_SUPPORT])]
-    for path in sorted(everything):
-        data = packaged[path].encode("utf-8") if path in packaged else (site_dir / path).read_bytes()
-        entries.append((path, data))
-    return write_zip(site_dir / zip_path(lang), entries)
 
 
 def make_packages(site_dir: Path, project: Project | None = None) -> list[Path]:
