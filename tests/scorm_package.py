@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from course.scorm.package import zip_path
@@ -57,6 +58,11 @@ class Package:
         return self.read(name).decode("utf-8")
 
     @cached_property
+    def pages(self) -> dict[str, BeautifulSoup]:
+        """Every HTML page of the package, parsed once for all the tests."""
+        return {name: BeautifulSoup(self.text(name), "lxml") for name in self.names if name.endswith(".html")}
+
+    @cached_property
     def manifest_bytes(self) -> bytes:
         return self.read("imsmanifest.xml")
 
@@ -98,5 +104,9 @@ class Package:
         return list(self.manifest.xpath("//cp:resource/cp:file/@href", namespaces=NS))
 
 
+_opened: dict[tuple[Path, str], Package] = {}
+
+
 def open_package(site: Path, lang: str) -> Package:
-    return Package(lang, site / zip_path(lang))
+    """The package, read once per test process."""
+    return _opened.setdefault((site, lang), Package(lang, site / zip_path(lang)))

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 from lxml import etree
 from scorm_package import NS, SCORMTYPE, XML_LANG, open_package
 from site_pages import parse, resolve
@@ -156,8 +155,7 @@ def test_a_package_holds_one_language_no_service_worker_and_loads_nothing_from_e
         assert posixpath.basename(name) not in NOT_IN_A_PACKAGE, f"{lang}: {name} is in the package"
         assert not any(other and name.startswith(other) for other in others), f"{lang}: {name} is another language's"
         assert name in CONTROL_FILES or name.startswith((root, "assets/")), name
-    for name in (n for n in package.names if n.endswith(".html")):
-        soup = BeautifulSoup(package.text(name), "lxml")
+    for name, soup in package.pages.items():
         assert not list(external_loads(soup)), f"{lang}: {name} loads from another host"
         assert "serviceWorker" not in package.text(name)
         assert soup.select_one("meta[http-equiv='Content-Security-Policy']"), f"{name} lost its CSP"
@@ -171,8 +169,8 @@ def test_a_package_holds_one_language_no_service_worker_and_loads_nothing_from_e
 def test_every_link_inside_the_package_leads_to_a_file_of_the_package(site, lang):
     package = open_package(site, lang)
     names = set(package.names)
-    for name in (n for n in package.names if n.endswith(".html")):
-        for link in BeautifulSoup(package.text(name), "lxml").select("a[href]"):
+    for name, soup in package.pages.items():
+        for link in soup.select("a[href]"):
             href = link["href"]
             parts = urlsplit(href)
             if parts.scheme or href.startswith(("#", "//")):
@@ -186,8 +184,7 @@ def test_a_units_page_carries_the_reporting_script_and_the_notice_in_its_languag
     package = open_package(site, lang)
     words = load_strings(lang)["scorm"]
     sco_pages = {sco.href for sco in package.scos}
-    for name in (n for n in package.names if n.endswith(".html")):
-        soup = BeautifulSoup(package.text(name), "lxml")
+    for name, soup in package.pages.items():
         scripts = [posixpath.basename(s["src"]) for s in soup.select("script[src]")]
         if name not in sco_pages:
             assert "scorm.js" not in scripts and not soup.select(".scorm-notice"), name
