@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Do the course's quizzes test understanding? Figures and rules, per unit and language.
 
-  .venv/bin/python scripts/check_quizzes.py [--lang LANG ...] [--strict]
+  .venv/bin/python scripts/check_quizzes.py [--lang LANG ...]
   .venv/bin/python scripts/check_quizzes.py --blind LANG > quiz-LANG.md
   .venv/bin/python scripts/check_quizzes.py --score LANG answers.txt
 
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import PROJECT_ROOT
-from course.blocks.quiz_quality import language_figures, problems, report_lines
+from course.blocks.quiz_quality import course_problems, language_figures, problems, report_lines, source_units
 from course.blocks.quiz_sheet import blind_sheet, read_answers, score
 from course.config import Project
 from course.errors import ContentError
@@ -42,11 +42,6 @@ def main(argv=None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeat for more)")
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="also the rules the build does not apply yet (course/blocks/quiz_quality.py STRICT)",
-    )
     parser.add_argument(
         "--blind", metavar="LANG", help="write LANG's questions and lettered options, no keys, no feedback"
     )
@@ -73,10 +68,14 @@ def main(argv=None) -> int:
             print("\n".join(result.lines()))
             return 0
         broken = []
-        for lang in args.lang or project.languages:
-            figures = language_figures(project.docs, lang, pages)
+        every_language = [language_figures(project.docs, lang, pages) for lang in project.languages]
+        for figures in every_language:
+            if args.lang and figures.lang not in args.lang:
+                continue
             print("\n".join(report_lines(figures)) + "\n")
-            broken += problems(figures, load_strings(lang, project.strings_dir)["quiz"], strict=args.strict or None)
+            broken += problems(figures, load_strings(figures.lang, project.strings_dir)["quiz"])
+        design = course_problems(source_units(every_language))
+        broken += [p for p in design if not args.lang or any(f"/{lang}/" in str(p.path) for lang in args.lang)]
     except ContentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

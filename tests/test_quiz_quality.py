@@ -13,7 +13,7 @@ from conftest import languages_with_every_page_translated
 
 from course import DOCS_DIR, PROJECT_ROOT
 from course.blocks.quiz import Option, Question
-from course.blocks.quiz_quality import LanguageFigures, UnitQuiz, language_figures, problems
+from course.blocks.quiz_quality import LanguageFigures, UnitQuiz, course_problems, language_figures, problems
 from course.config import languages, nav_pages, read_mkdocs_yml
 from course.sources.strings import load_strings
 
@@ -76,25 +76,30 @@ def question(
     situation: bool = False,
     feedback_right: str = "Yes. The unit says so in its second part.",
     feedback_wrong: str = "Not quite. The unit gives this to another level.",
+    line: int = 1,
 ) -> Question:
     lengths = lengths or [20] * options
     return Question(
         "A question?",
         [
-            Option("x" * lengths[i], i == key, feedback_right if i == key else feedback_wrong, line=i + 2)
+            Option("x" * lengths[i], i == key, feedback_right if i == key else feedback_wrong, line=line + i + 1)
             for i in range(options)
         ],
-        line=1,
+        line=line,
         situation=situation,
+        objective=1,
     )
 
 
-def unit(*questions: Question, page="unit.md") -> UnitQuiz:
-    return UnitQuiz(page, "en", Path(page), list(questions))
+def unit(*questions: Question, page="unit.md", source: bool = True) -> UnitQuiz:
+    return UnitQuiz(page, "en", Path(page), list(questions), ["the unit's one objective"], source=source)
 
 
 def broken(*units: UnitQuiz) -> str:
-    return "\n".join(map(str, problems(LanguageFigures("en", list(units)), OPENERS)))
+    """Every rule: those of the language, and those of the course's design over its source units."""
+    found = problems(LanguageFigures("en", list(units)), OPENERS)
+    found += course_problems([u for u in units if u.source])
+    return "\n".join(map(str, found))
 
 
 def good_unit(page="good.md") -> UnitQuiz:
@@ -113,17 +118,64 @@ def test_the_right_option_in_the_same_place_in_every_question_of_a_unit_breaks_a
 
 def test_one_position_holding_more_than_40_percent_of_the_keys_breaks_a_rule():
     lopsided = [unit(question(0, situation=True), question(0), question(1), page=f"{i}.md") for i in range(3)]
-    assert "the right option is option 1 in 6 of 9" in broken(*lopsided)
+    assert "the right option is option 1 in 6 of 9 single-answer questions" in broken(*lopsided)
 
 
 def test_the_right_option_as_the_longest_too_often_breaks_a_rule():
     long = [unit(*(question(k, lengths=[40 if i == k else 20 for i in range(4)], situation=k == 0) for k in range(4)))]
-    assert "the right option is the longest in 4 of 4" in broken(*long)
+    assert "the right option is the longest in 4 of 4 single-answer questions" in broken(*long)
 
 
 def test_the_right_option_as_the_shortest_too_often_breaks_a_rule():
     short = [unit(*(question(k, lengths=[10 if i == k else 20 for i in range(4)], situation=k == 0) for k in range(4)))]
-    assert "the right option is the shortest in 4 of 4" in broken(*short)
+    assert "the right option is the shortest in 4 of 4 single-answer questions" in broken(*short)
+
+
+def lengths_with_right(k: int, right: int, other: int = 100) -> list[int]:
+    return [right if i == k else other for i in range(4)]
+
+
+def test_a_length_message_names_each_question_and_its_line():
+    long = unit(
+        *(question(k, lengths=lengths_with_right(k, 140), situation=k == 0, line=10 * (k + 1)) for k in range(4)),
+        page="unit.md",
+    )
+    message = broken(long)
+    assert "docs/en/unit.md:10 (right 140 characters, the others 100, 100, 100)" in message
+    assert all(f"docs/en/unit.md:{line}" in message for line in (10, 20, 30, 40))
+
+
+def test_in_a_translation_one_character_more_is_not_a_length_cue():
+    """A faithful translation whose right option is a character longer (the translator's case) passes;
+    one whose right option is clearly longer does not."""
+    translated = unit(
+        *(question(k, lengths=lengths_with_right(k, 101), situation=k == 0) for k in range(4)), source=False
+    )
+    assert "longest" not in broken(translated)
+    clearly = unit(*(question(k, lengths=lengths_with_right(k, 130), situation=k == 0) for k in range(4)), source=False)
+    assert "in 'en', the right option is the longest by more than 15% in 4 of 4 single-answer questions" in broken(
+        clearly
+    )
+
+
+def test_the_course_design_rules_read_the_source_pages_not_the_translations():
+    """Positions are decided where a quiz is written; a translation keeps the source's keys."""
+    lopsided = [
+        unit(question(0, situation=True), question(0), question(1), page=f"{i}.md", source=False) for i in range(3)
+    ]
+    assert "option 1" not in broken(*lopsided)
+
+
+def test_multiple_answer_questions_whose_first_option_is_always_right_break_a_rule():
+    def multiple(first_right: bool) -> Question:
+        q = question(1, situation=True)
+        q.options[0].correct, q.options[2].correct = first_right, True
+        return q
+
+    assert "the first option is right in 3 of 3 multiple-answer questions" in broken(
+        unit(*(multiple(True) for _ in range(3)), question(1), question(2))
+    )
+    assert "first option is right" not in broken(unit(multiple(False), multiple(True), multiple(False), question(1)))
 
 
 @pytest.mark.parametrize("options", [2, 6])

@@ -12,17 +12,27 @@ Per unit (single-answer questions):
 - at least one question asks the learner to apply the unit to a situation
   (`situation: true` under the question's first line).
 
-Per language, over the whole course (single-answer questions):
-- no position holds more than 40 % of the right options;
-- the right option is the longest option in at most 40 % of the questions,
-  and the shortest in at most 40 % (length must not give it away either way).
+Over the whole course, each unit's quiz as written in its source language
+(a quiz is designed there; translations keep its answer keys):
+- no position holds more than 40 % of the right options of single-answer
+  questions, and the first option is right in at most 60 % of the
+  multiple-answer questions;
+- the right option is the longest option in at most 40 % of the single-answer
+  questions, and the shortest in at most 40 % (length must not give it away).
 
-Untranslated copies are left out: they are another language's text.
+Per translated language, over the units translated so far: the same length
+rule, with a tolerance that a faithful translation meets: the right option
+counts as the longest (or shortest) only when it is more than 15 % longer
+(or shorter) than every other option. One character more is not a cue.
+
+Every message names the questions and their lines. Untranslated copies are
+left out: they are another language's text.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +45,7 @@ MAX_LONGEST_SHARE = 0.40
 MAX_SHORTEST_SHARE = 0.40
 MAX_MULTIPLE_FIRST_RIGHT_SHARE = 0.60  # multiple-answer questions whose first option is right
 MIN_REASON_WORDS = 4
+TRANSLATION_TOLERANCE = 0.15  # how much longer (shorter) a translation's right option must be to stand out
 HOW_TO_FIX_POSITIONS = "move the right option of some questions to another place (the same order in every language)"
 
 
@@ -48,6 +59,7 @@ class UnitQuiz:
     questions: list[Question]
     objectives: list[str] = field(default_factory=list)  # the unit's learning objectives, in order
     title: str = ""
+    source: bool = True  # written in this language (not a translation)
 
     @property
     def single(self) -> list[Question]:
@@ -64,11 +76,15 @@ class UnitQuiz:
         return [_right_stands_out(q, longest=False) for q in self.single]
 
 
-def _right_stands_out(question: Question, longest: bool) -> bool:
-    """Is the right option strictly the longest (or the shortest) of the question's options?"""
+def _right_stands_out(question: Question, longest: bool, tolerance: float = 0.0) -> bool:
+    """Is the right option the longest (or the shortest) of the question's options, by more than
+    `tolerance` (a share of the nearest other option's length)?"""
     lengths = [len(o.text) for o in question.options]
     key = question.answer_key[0]
-    return all((lengths[key] > n) if longest else (lengths[key] < n) for i, n in enumerate(lengths) if i != key)
+    others = [n for i, n in enumerate(lengths) if i != key]
+    if longest:
+        return lengths[key] > max(others) * (1 + tolerance)
+    return lengths[key] * (1 + tolerance) < min(others)
 
 
 @dataclass
@@ -164,30 +180,25 @@ def unit_problems(unit: UnitQuiz) -> list[ContentError]:
     return found
 
 
-# The rules of December 2026 (every question names its objective, every objective is tested, the
-# right options of multiple-answer questions not always first): the build applies them once every
-# unit's quiz keeps them; `scripts/check_quizzes.py --strict` applies them now.
-STRICT = False
 HOW_TO_NAME_OBJECTIVE = (
     "under the question's first line, write the number of the unit's learning objective it tests "
     "(its place in the list under '## Learning objectives {#objectives}'): '    objective: 2'"
 )
 
 
-def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
+def objective_problems(unit: UnitQuiz) -> list[ContentError]:
     found = []
     count = len(unit.objectives)
     for question in unit.questions:
         if question.objective is None:
-            if strict:
-                found.append(
-                    ContentError(
-                        unit.path,
-                        "this question names no learning objective",
-                        HOW_TO_NAME_OBJECTIVE,
-                        line=question.line,
-                    )
+            found.append(
+                ContentError(
+                    unit.path,
+                    "this question names no learning objective",
+                    HOW_TO_NAME_OBJECTIVE,
+                    line=question.line,
                 )
+            )
         elif question.objective > count:
             found.append(
                 ContentError(
@@ -198,7 +209,7 @@ def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
                     line=question.line,
                 )
             )
-    if strict and unit.questions:
+    if unit.questions:
         tested = {q.objective for q in unit.questions}
         for number, objective in enumerate(unit.objectives, start=1):
             if number not in tested:
@@ -215,58 +226,114 @@ def objective_problems(unit: UnitQuiz, strict: bool) -> list[ContentError]:
     return found
 
 
-def language_problems(figures: LanguageFigures, anchor: Path, strict: bool = True) -> list[ContentError]:
-    """Rules over the whole course in one language; `anchor` is where the message points (the first quiz)."""
-    found: list[ContentError] = []
-    single = figures.single_count()
-    if not single:
-        return found
-    position, count = max(figures.positions().items(), key=lambda item: item[1])
-    if count / single > MAX_POSITION_SHARE:
-        found.append(
-            ContentError(
-                anchor,
-                f"in '{figures.lang}', the right option is option {position} in {count} of {single} single-answer "
-                f"questions ({count / single:.0%}; at most {MAX_POSITION_SHARE:.0%})",
-                HOW_TO_FIX_POSITIONS,
-            )
+def _questions_named(found: list[tuple[UnitQuiz, Question]], detail: Callable[[Question], str] | None = None) -> str:
+    return ", ".join(f"{_where(unit, q)}{f' ({detail(q)})' if detail else ''}" for unit, q in found)
+
+
+def _where(unit: UnitQuiz, question: Question) -> str:
+    return f"docs/{unit.lang}/{unit.page}:{question.line}"
+
+
+def _lengths(question: Question) -> str:
+    key = question.answer_key[0]
+    others = ", ".join(str(len(o.text)) for i, o in enumerate(question.options) if i != key)
+    return f"right {len(question.options[key].text)} characters, the others {others}"
+
+
+def _share_problem(
+    found: list[tuple[UnitQuiz, Question]],
+    total: int,
+    limit: float,
+    what: str,
+    fix: str,
+    detail: Callable[[Question], str] | None = None,
+    kind: str = "single-answer",
+) -> list[ContentError]:
+    """A rule over many questions: broken when more than `limit` of `total` questions are `found`."""
+    if not total or len(found) / total <= limit:
+        return []
+    unit, question = found[0]
+    return [
+        ContentError(
+            unit.path,
+            f"{what} in {len(found)} of {total} {kind} questions ({len(found) / total:.0%}; at most {limit:.0%}): "
+            + _questions_named(found, detail),
+            fix,
+            line=question.line,
         )
-    for extreme, count, limit in (
-        ("longest", figures.longest_count(), MAX_LONGEST_SHARE),
-        ("shortest", figures.shortest_count(), MAX_SHORTEST_SHARE),
-    ):
-        if count / single > limit:
-            found.append(
-                ContentError(
-                    anchor,
-                    f"in '{figures.lang}', the right option is the {extreme} in {count} of {single} single-answer "
-                    f"questions ({count / single:.0%}; at most {limit:.0%})",
-                    "make the options about as full as one another, so that length gives nothing away",
-                )
-            )
-    multiple = figures.multiple()
-    first_right = [q for q in multiple if 0 in q.answer_key]
-    if strict and len(multiple) >= 2 and len(first_right) / len(multiple) > MAX_MULTIPLE_FIRST_RIGHT_SHARE:
-        found.append(
-            ContentError(
-                anchor,
-                f"in '{figures.lang}', the first option is right in {len(first_right)} of {len(multiple)} "
-                f"multiple-answer questions ({len(first_right) / len(multiple):.0%}; at most "
-                f"{MAX_MULTIPLE_FIRST_RIGHT_SHARE:.0%})",
-                "put a wrong option first in some multiple-answer questions (the same order in every language)",
-            )
+    ]
+
+
+def _single(units: list[UnitQuiz]) -> list[tuple[UnitQuiz, Question]]:
+    return [(unit, q) for unit in units for q in unit.single]
+
+
+def course_problems(units: list[UnitQuiz]) -> list[ContentError]:
+    """The rules of a quiz's design, over every unit's quiz in its source language."""
+    found: list[ContentError] = []
+    single = _single(units)
+    positions = Counter(q.answer_key[0] for _, q in single)
+    if positions:
+        position, _ = positions.most_common(1)[0]
+        found += _share_problem(
+            [(u, q) for u, q in single if q.answer_key[0] == position],
+            len(single),
+            MAX_POSITION_SHARE,
+            f"over the course's source pages, the right option is option {position + 1}",
+            HOW_TO_FIX_POSITIONS,
+        )
+    found += _length_problems(single, 0.0, "over the course's source pages")
+    multiple = [(unit, q) for unit in units for q in unit.questions if q.multiple]
+    if len(multiple) >= 2:
+        found += _share_problem(
+            [(u, q) for u, q in multiple if 0 in q.answer_key],
+            len(multiple),
+            MAX_MULTIPLE_FIRST_RIGHT_SHARE,
+            "over the course's source pages, the first option is right",
+            "put a wrong option first in some multiple-answer questions (the same order in every language)",
+            kind="multiple-answer",
         )
     return found
 
 
-def problems(figures: LanguageFigures, openers: dict[str, str], strict: bool | None = None) -> list[ContentError]:
-    strict = STRICT if strict is None else strict
+def _length_problems(single: list[tuple[UnitQuiz, Question]], tolerance: float, where: str) -> list[ContentError]:
+    found: list[ContentError] = []
+    for extreme, limit in (("longest", MAX_LONGEST_SHARE), ("shortest", MAX_SHORTEST_SHARE)):
+        standing_out = [(u, q) for u, q in single if _right_stands_out(q, extreme == "longest", tolerance)]
+        margin = f" by more than {tolerance:.0%}" if tolerance else ""
+        found += _share_problem(
+            standing_out,
+            len(single),
+            limit,
+            f"{where}, the right option is the {extreme}{margin}",
+            "make the options about as full as one another in some of these questions (in the source "
+            "language, so that every translation follows), so that length gives nothing away",
+            _lengths,
+        )
+    return found
+
+
+def translation_problems(figures: LanguageFigures) -> list[ContentError]:
+    """The length rule in a translated language, over its translated units, with the tolerance
+    a faithful translation meets."""
+    translated = [unit for unit in figures.units if not unit.source]
+    return _length_problems(_single(translated), TRANSLATION_TOLERANCE, f"in '{figures.lang}'")
+
+
+def problems(figures: LanguageFigures, openers: dict[str, str]) -> list[ContentError]:
+    """The rules of one language: each question, each unit, and the length rule of its translations.
+    (The course's design rules are course_problems, over every language's source units.)"""
     found = []
     for unit in figures.units:
-        found += question_problems(unit, openers) + unit_problems(unit) + objective_problems(unit, strict)
-    if figures.units:
-        found += language_problems(figures, figures.units[0].path, strict)
-    return found
+        found += question_problems(unit, openers) + unit_problems(unit) + objective_problems(unit)
+    return found + translation_problems(figures)
+
+
+def source_units(every_language: list[LanguageFigures]) -> list[UnitQuiz]:
+    """Each unit's quiz in its source language, in course order (the first language's order)."""
+    found = [unit for figures in every_language for unit in figures.units if unit.source]
+    order = {unit.page: index for figures in every_language for index, unit in enumerate(figures.units)}
+    return sorted(found, key=lambda unit: order.get(unit.page, len(order)))
 
 
 def report_lines(figures: LanguageFigures) -> list[str]:
@@ -305,14 +372,14 @@ def _positions_with_multiple(unit: UnitQuiz) -> list[int]:
     return [q.answer_key[0] + 1 if not q.multiple else 0 for q in unit.questions]
 
 
-def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[str]]]) -> LanguageFigures:
+def figures_of(lang: str, quizzes: list[tuple[str, Path, list[Question], list[str], bool]]) -> LanguageFigures:
     """The figures of one language from quizzes already read: (page, file, questions, learning
-    objectives), in course order."""
+    objectives, written in this language), in course order."""
     return LanguageFigures(
         lang,
         [
-            UnitQuiz(page, lang, path, questions, objectives)
-            for page, path, questions, objectives in quizzes
+            UnitQuiz(page, lang, path, questions, objectives, source=source)
+            for page, path, questions, objectives, source in quizzes
             if questions
         ],
     )
@@ -335,7 +402,10 @@ def language_figures(docs_dir: Path, lang: str, pages: list[str]) -> LanguageFig
         lines = read_text(path).split("\n")
         questions = questions_in("\n".join(lines[fm.end_line :]), path, first_line=fm.end_line + 1)
         if questions:
-            figures.units.append(UnitQuiz(page, lang, path, questions, learning_objectives(lines), page_title(lines)))
+            source = fm.data.get("translation") == "source"
+            figures.units.append(
+                UnitQuiz(page, lang, path, questions, learning_objectives(lines), page_title(lines), source=source)
+            )
     return figures
 
 

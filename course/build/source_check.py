@@ -24,6 +24,7 @@ The checks, one job each:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,13 +35,14 @@ from course.blocks.quiz import Question, questions_in
 from course.blocks.syntax import check_blocks
 from course.config import Project, nav_entries
 from course.errors import ContentError
-from course.sources import strings
+from course.sources import strings, terms
 from course.sources.front_matter import check_front_matter
 from course.sources.headings import check_headings, headings, page_ids
 from course.sources.html_policy import check_html
 from course.sources.links import check_links
 from course.sources.markdown_source import Page, read_page
 from course.sources.source_text import once_per_change
+from course.translation.parity import structure_problems
 from course.translation.status import check_translation_keys
 from course.translation.trees import tree_problems
 
@@ -79,7 +81,24 @@ def check_project(root: Path, languages: list[str] | None = None) -> list[Conten
         problems += check_links(checked.page, project.docs / lang, ids_of, twins)
     problems += parity_problems(pages, project.languages)
     problems += quiz_rule_problems(project, pages)
+    problems += term_base_problems(project, pages)
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+
+
+def term_base_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
+    """One term per concept per language (course/sources/terms.py): no page of a language holds a
+    variant its glossary asks to avoid. An untranslated copy is another language's text."""
+    found: list[ContentError] = []
+    for lang in project.languages:
+        glossary = pages.get((lang, terms.GLOSSARY))
+        if glossary is None:
+            continue
+        variants, listing_problems = terms.variants_to_avoid(glossary.page)
+        found += listing_problems
+        for (code, _name), checked in pages.items():
+            if code == lang and variants and checked.page.front_matter.data.get("translation") != "untranslated":
+                found += terms.term_problems(checked.page, variants, glossary.page.path.relative_to(project.root))
+    return found
 
 
 def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPage]) -> list[ContentError]:
@@ -87,6 +106,7 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
     copy is another language's text, and is left out."""
     found = []
     order = {name: index for index, (name, _) in enumerate(nav_entries(project.mkdocs_yml))}
+    every_language = []
     for lang in project.languages:
         quizzes = sorted(
             (
@@ -95,6 +115,7 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
                     checked.page.path,
                     checked.questions,
                     quiz_quality.learning_objectives([line.raw for line in checked.page.lines]),
+                    checked.page.front_matter.data.get("translation") == "source",
                 )
                 for (code, name), checked in pages.items()
                 if code == lang
@@ -103,12 +124,14 @@ def quiz_rule_problems(project: Project, pages: dict[tuple[str, str], CheckedPag
             ),
             key=lambda quiz: order.get(quiz[0], len(order)),
         )
+        figures = quiz_quality.figures_of(lang, quizzes)
+        every_language.append(figures)
         try:
             openers = strings.load_strings(lang, project.strings_dir)["quiz"]
         except ContentError:
             continue  # reported by string_problems
-        found += quiz_quality.problems(quiz_quality.figures_of(lang, quizzes), openers)
-    return found
+        found += quiz_quality.problems(figures, openers)
+    return found + quiz_quality.course_problems(quiz_quality.source_units(every_language))
 
 
 def _check_page(
@@ -164,20 +187,33 @@ def string_problems(project: Project) -> list[ContentError]:
         try:
             strings.load_strings(lang, project.strings_dir)
         except ContentError as err:
-            found.append(err)
+            # Every placeholder problem at once (load_strings stops at the first).
+            placeholders = [] if "lacks the UI string" in err.problem else _placeholders(lang, project)
+            found += placeholders or [err]
     return found
 
 
+def _placeholders(lang: str, project: Project) -> list[ContentError]:
+    try:
+        return strings.placeholder_problems(lang, project.strings_dir)
+    except ContentError:
+        return []
+
+
 def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[str]) -> list[ContentError]:
-    """A translation keeps its source page's heading ids (in order) and its quiz's answer key."""
+    """A translation keeps its source page's heading ids (in order), its structure section by section
+    (list items, table rows, links: course/translation/parity.py) and its quiz's answer key."""
     found = []
     for (lang, name), checked in pages.items():
         source_lang = checked.page.front_matter.data["source_language"]  # checked: every page here has one
         source = pages.get((source_lang, name))
         if source is None or source_lang == lang:
             continue
-        found += _heading_differences(checked.page, source.page)
+        headings_differ = _heading_differences(checked.page, source.page)
+        found += headings_differ
         found += _exercise_differences(checked.page, source.page)
+        if not headings_differ and checked.page.front_matter.data.get("translation") != "untranslated":
+            found += structure_problems(checked.page, source.page)
         if checked.questions is not None and source.questions is not None:
             found += _quiz_differences(checked, source)
     return found
@@ -304,6 +340,34 @@ def _numbers(key: tuple[int, ...]) -> str:
 
 def _where(page: Page, line: int | None) -> str:
     return f"docs/{page.lang}/{page.name}" + (f":{line}" if line else "")
+
+
+def problems_by_page(problems: list[ContentError]) -> dict[Path, list[ContentError]]:
+    """The problems of each file, by its resolved path."""
+    found: dict[Path, list[ContentError]] = {}
+    for problem in problems:
+        found.setdefault(problem.path.resolve(), []).append(problem)
+    return found
+
+
+def preview_of_problems(title: str, problems: list[ContentError], words: dict[str, str]) -> str:
+    """What `mkdocs serve` shows in place of a page that has problems (Markdown): its title, the
+    problems with their lines and fixes, and nothing of its content, which may be broken (a quiz
+    whose setting is misspelled shows its answers as plain text)."""
+    lines = [f"# {_plain(title)}", "", _plain(words["intro"].format(count=len(problems))), ""]
+    for problem in problems:
+        where = f"{problem.line}: " if problem.line else ""
+        lines += [f"- `{where}{_code(problem.problem)}`", "", f"    {_plain(words['fix'])} `{_code(problem.fix)}`", ""]
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is in Markdown: nothing in it becomes markup or a link."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
 
 
 def report(problems: list[ContentError]) -> str:
