@@ -60,6 +60,8 @@ ONE_LINE = {
     "picture caption",
     "note title",
 }
+# What Markdown or the course's blocks read at the start of a line: never the start of a translated line.
+LINE_MARK = re.compile(r"^(?:[-*+][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|>|\[[ xX]?\][ \t]?|/{3,}|\||:[ \t]|!!!|\?\?\?)")
 IMPORT = ".venv/bin/python scripts/translation_files.py import"
 EXPORT = ".venv/bin/python scripts/translation_files.py export"
 
@@ -393,6 +395,15 @@ def _check_entry(file: Path, entry: polib.POEntry, text: str, current: Segment |
             file,
             f"{_where(entry)} ({kind}) holds an empty line, which would start a new paragraph on the page",
             "write its translation as one paragraph",
+            line=entry.linenum,
+        )
+    marked = next((line for line in text.split("\n") if LINE_MARK.match(line)), None)
+    if marked is not None and not any(s is not None and LINE_MARK.match(s.text) for s in (source, current)):
+        raise ContentError(
+            file,
+            f"{_where(entry)} ({kind}) has a line that starts with {LINE_MARK.match(marked)[0].strip()!r}, which "
+            "the page would read as a list item, a heading, an answer mark or a block, not as words",
+            "start the line with a word (the marks of the page, such as '- [x]', stay where they are)",
             line=entry.linenum,
         )
     kept = protected(text)
