@@ -397,11 +397,11 @@ def _check_entry(file: Path, entry: polib.POEntry, text: str, current: Segment |
             "write its translation as one paragraph",
             line=entry.linenum,
         )
-    marked = next((line for line in text.split("\n") if LINE_MARK.match(line)), None)
-    if marked is not None and not any(s is not None and LINE_MARK.match(s.text) for s in (source, current)):
+    marks = [m for m in (LINE_MARK.match(line) for line in text.split("\n")) if m]
+    if marks and not any(s is not None and LINE_MARK.match(s.text) for s in (source, current)):
         raise ContentError(
             file,
-            f"{_where(entry)} ({kind}) has a line that starts with {LINE_MARK.match(marked)[0].strip()!r}, which "
+            f"{_where(entry)} ({kind}) has a line that starts with {marks[0][0].strip()!r}, which "
             "the page would read as a list item, a heading, an answer mark or a block, not as words",
             "start the line with a word (the marks of the page, such as '- [x]', stay where they are)",
             line=entry.linenum,
