@@ -393,8 +393,10 @@ def write_atomically(path: Path, text: str) -> None:
 def untranslated_copy(origin: Path, origin_lang: str) -> str:
     """The text of an untranslated copy of `origin`: the same page, marked as a copy of it."""
     text = Path(origin).read_text(encoding="utf-8-sig")
+    # A copy of a translation is nobody's translation yet: its review and its own hash stay behind.
+    records: dict[str, str | None] = dict.fromkeys((OWN_HASH_KEY, REVIEWED_BY_KEY, REVIEWED_ON_KEY, REVIEWED_HASH_KEY))
     return set_front_matter(
-        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)}
+        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin), **records}
     )
 
 
