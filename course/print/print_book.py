@@ -451,8 +451,8 @@ def translations_html(units: list[Unit], states: dict[str, str], words: dict[str
         if unit.src in states:
             grouped.setdefault(states[unit.src], []).append(unit.title)
     items = [
-        f"<li><strong>{html.escape(status['states'][state])}</strong> ({html.escape(status['explain'][state])}) "
-        f"{html.escape('; '.join(grouped[state]))}</li>"
+        f"<li><strong>{html.escape(status['states'][state])}</strong> "
+        f"({html.escape(status['explain'][state].rstrip('.'))}): {html.escape('; '.join(grouped[state]))}.</li>"
         for state in status["states"]
         if state in grouped
     ]
