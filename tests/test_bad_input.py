@@ -510,6 +510,31 @@ CASES = [
         "/// exercise | W:",
         "this exercise differs from the source page",
     ),
+    Case(
+        "a translated placeholder in the UI words",
+        replace("i18n/el.yml", "{done}", "{έγιναν}"),
+        "i18n/el.yml",
+        "{έγιναν}",
+        "lacks {done}; has {έγιναν}, which the site does not fill in",
+    ),
+    Case(
+        "a list item dropped in a translation",
+        replace(
+            "docs/da/what-is-peer-support.md",
+            "\n- **I et dagcenter / en tur rundt i centret** (naturlig: at finde mennesker, der ligner en selv)",
+            "",
+        ),
+        "docs/da/what-is-peer-support.md",
+        "- **Klinisk peer-støtte**",
+        "{#forms}, this page has 4 list items (lines 32–35), its source 5 (docs/sl/what-is-peer-support.md:",
+    ),
+    Case(
+        "a misspelled front matter key",
+        replace("docs/el/about.md", "description:", "descripton:"),
+        "docs/el/about.md",
+        "descripton:",
+        "the front matter has a key 'descripton', which no page takes: did you mean 'description'?",
+    ),
     # One term per concept per language: the glossary's term base (course/sources/terms.py).
     Case(
         "a variant the glossary asks to avoid",

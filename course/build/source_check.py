@@ -24,6 +24,7 @@ The checks, one job each:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from course.sources.html_policy import check_html
 from course.sources.links import check_links
 from course.sources.markdown_source import Page, read_page
 from course.sources.source_text import once_per_change
+from course.translation.parity import structure_problems
 from course.translation.status import check_translation_keys
 from course.translation.trees import tree_problems
 
@@ -185,20 +187,33 @@ def string_problems(project: Project) -> list[ContentError]:
         try:
             strings.load_strings(lang, project.strings_dir)
         except ContentError as err:
-            found.append(err)
+            # Every placeholder problem at once (load_strings stops at the first).
+            placeholders = [] if "lacks the UI string" in err.problem else _placeholders(lang, project)
+            found += placeholders or [err]
     return found
 
 
+def _placeholders(lang: str, project: Project) -> list[ContentError]:
+    try:
+        return strings.placeholder_problems(lang, project.strings_dir)
+    except ContentError:
+        return []
+
+
 def parity_problems(pages: dict[tuple[str, str], CheckedPage], languages: list[str]) -> list[ContentError]:
-    """A translation keeps its source page's heading ids (in order) and its quiz's answer key."""
+    """A translation keeps its source page's heading ids (in order), its structure section by section
+    (list items, table rows, links: course/translation/parity.py) and its quiz's answer key."""
     found = []
     for (lang, name), checked in pages.items():
         source_lang = checked.page.front_matter.data["source_language"]  # checked: every page here has one
         source = pages.get((source_lang, name))
         if source is None or source_lang == lang:
             continue
-        found += _heading_differences(checked.page, source.page)
+        headings_differ = _heading_differences(checked.page, source.page)
+        found += headings_differ
         found += _exercise_differences(checked.page, source.page)
+        if not headings_differ and checked.page.front_matter.data.get("translation") != "untranslated":
+            found += structure_problems(checked.page, source.page)
         if checked.questions is not None and source.questions is not None:
             found += _quiz_differences(checked, source)
     return found
@@ -325,6 +340,34 @@ def _numbers(key: tuple[int, ...]) -> str:
 
 def _where(page: Page, line: int | None) -> str:
     return f"docs/{page.lang}/{page.name}" + (f":{line}" if line else "")
+
+
+def problems_by_page(problems: list[ContentError]) -> dict[Path, list[ContentError]]:
+    """The problems of each file, by its resolved path."""
+    found: dict[Path, list[ContentError]] = {}
+    for problem in problems:
+        found.setdefault(problem.path.resolve(), []).append(problem)
+    return found
+
+
+def preview_of_problems(title: str, problems: list[ContentError], words: dict[str, str]) -> str:
+    """What `mkdocs serve` shows in place of a page that has problems (Markdown): its title, the
+    problems with their lines and fixes, and nothing of its content, which may be broken (a quiz
+    whose setting is misspelled shows its answers as plain text)."""
+    lines = [f"# {_plain(title)}", "", _plain(words["intro"].format(count=len(problems))), ""]
+    for problem in problems:
+        where = f"{problem.line}: " if problem.line else ""
+        lines += [f"- `{where}{_code(problem.problem)}`", "", f"    {_plain(words['fix'])} `{_code(problem.fix)}`", ""]
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is in Markdown: nothing in it becomes markup or a link."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
 
 
 def report(problems: list[ContentError]) -> str:

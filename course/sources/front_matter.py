@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,17 @@ from course.sources.source_text import load_yaml, once_per_change, read_text
 STATUSES = ("source", "draft", "reviewed", "untranslated")
 # `translation`, not `status`: Material reads `status` as its own page badge.
 REQUIRED = ("description", "source_language", "translation")
+# Every key a course page's front matter may hold (AUTHORING.md); any other is a slip of the pen,
+# reported on its own line with the key it probably means.
+KNOWN_KEYS = (
+    *REQUIRED,
+    "translated_from",  # the language a translation was made from, when not the source language
+    "source_hash",  # the source text a translation was made from (course/translation/status.py)
+    "print",  # false: the page is not printed in the book
+    "sorted_per_language",  # the glossary: each language sorts its terms
+    "written_for_this_edition",  # trainer pages this edition adds, not from the source material
+    "avoid",  # the glossary's term base (course/sources/terms.py)
+)
 
 
 @dataclass
@@ -108,10 +120,25 @@ def _yaml_error(path: Path, err: yaml.YAMLError, first_line: int) -> ContentErro
     return ContentError(path, f"the front matter is not valid: {what}", fix, line=line)
 
 
+def unknown_key(path: Path, key: str, line: int) -> ContentError:
+    guess = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
+    what = f"the front matter has a key '{key}', which no page takes"
+    return ContentError(
+        path,
+        what + (f": did you mean '{guess[0]}'?" if guess else ""),
+        (f"write '{guess[0]}:'" if guess else "remove the line")
+        + f" (the keys a page takes: {', '.join(KNOWN_KEYS)}; see AUTHORING.md)",
+        line=line,
+    )
+
+
 def check_front_matter(path: Path, lang: str, languages: list[str], fm: FrontMatter | None = None) -> FrontMatter:
     """Raise a ContentError naming the line and the fix for the first mistake found."""
     fm = fm or read_front_matter(path)
     data = fm.data
+    for key, line in fm.lines.items():
+        if key not in KNOWN_KEYS:
+            raise unknown_key(path, key, line)
     for key in REQUIRED:
         if key not in data or data[key] in (None, ""):
             raise ContentError(

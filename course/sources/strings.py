@@ -19,6 +19,8 @@ from course.sources.source_text import Stamp, compose_yaml, load_yaml, once_per_
 
 # A tag, a comment or a declaration: `<b`, `</`, `<!--`, `<?`.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]{0,40}>?")
+# A value's {placeholder}, filled in by the site: `{done}`, `{language}`.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 REFERENCE_LANGUAGE = "en"
 
@@ -123,4 +125,58 @@ def _checked_strings(lang: str, strings_dir: Path) -> dict[str, Any]:
             f"language '{lang}' lacks the UI string(s): {', '.join(missing)}",
             f"add each key to {path.name}, translated from {strings_file(REFERENCE_LANGUAGE, strings_dir).name}",
         )
+    problems = placeholder_problems(lang, strings_dir)
+    if problems:
+        raise problems[0]
     return _load(path)
+
+
+def placeholder_problems(lang: str, strings_dir: Path = STRINGS_DIR) -> list[ContentError]:
+    """Every value that lacks a {placeholder} of the reference language's value, or has one the site
+    does not fill in (a translated `{feito}` for `{done}`): each with its line."""
+    reference_path, path = strings_file(REFERENCE_LANGUAGE, strings_dir), strings_file(lang, strings_dir)
+    reference, present = flat_keys(_load(reference_path)), flat_keys(_load(path))
+    lines = key_lines(read_text(path, what="strings file"))
+    found = []
+    for key, value in reference.items():
+        mine = present.get(key)
+        if not isinstance(value, str) or not isinstance(mine, str):
+            continue
+        wanted, have = set(PLACEHOLDER.findall(value)), set(PLACEHOLDER.findall(mine))
+        if wanted == have:
+            continue
+        lacking, unknown = sorted(wanted - have), sorted(have - wanted)
+        what = "; ".join(
+            part
+            for part in (
+                f"lacks {', '.join('{' + p + '}' for p in lacking)}" if lacking else "",
+                f"has {', '.join('{' + p + '}' for p in unknown)}, which the site does not fill in" if unknown else "",
+            )
+            if part
+        )
+        found.append(
+            ContentError(
+                path,
+                f"the UI word '{key}' {what}",
+                "keep every {placeholder} of "
+                f"{reference_path.name} exactly as it is, in English, braces included: "
+                f"{', '.join('{' + p + '}' for p in sorted(wanted)) or 'none'}; the site puts the number or name there",
+                line=lines.get(key),
+            )
+        )
+    return found
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Each dotted key of a YAML file, and the line its value starts on."""
+    found: dict[str, int] = {}
+
+    def walk(node: yaml.Node | None, key: str = "") -> None:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                dotted = f"{key}.{k.value}" if key else k.value
+                found[dotted] = v.start_mark.line + 1
+                walk(v, dotted)
+
+    walk(compose_yaml(text))
+    return found

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
 from course.config import Project
 from course.errors import ContentError
-from course.sources.strings import REFERENCE_LANGUAGE, flat_keys, strings_file
+from course.sources.strings import REFERENCE_LANGUAGE, flat_keys, placeholder_problems, strings_file
 from course.translation.changes import changes_text, page_changes
 from course.translation.status import STATES, Change, Report, report, resolve_page
 
@@ -33,6 +33,7 @@ class UiWords:
     missing: list[str]
     same_as_another_language: list[str]
     error: str | None = None
+    placeholders: list[str] = field(default_factory=list)  # values whose {placeholders} differ from en's
 
 
 def ui_words_state(project: Project, lang: str) -> UiWords:
@@ -57,7 +58,8 @@ def ui_words_state(project: Project, lang: str) -> UiWords:
         and isinstance(value, str)
         and any(o.get(key) == value for o in others)
     ]
-    return UiWords(missing, same)
+    placeholders = [] if missing else [str(p) for p in placeholder_problems(lang, project.strings_dir)]
+    return UiWords(missing, same, placeholders=placeholders)
 
 
 def _flat_strings(project: Project, lang: str) -> dict[str, object] | None:
@@ -89,7 +91,9 @@ class StatusOverview:
     @property
     def failed(self) -> bool:
         """A page or a UI word is missing: the site cannot be built."""
-        return bool(self.pages.by_state("missing")) or any(w.missing or w.error for w in self.ui.values())
+        return bool(self.pages.by_state("missing")) or any(
+            w.missing or w.error or w.placeholders for w in self.ui.values()
+        )
 
 
 def overview(project: Project, wanted: list[str]) -> StatusOverview:
@@ -110,7 +114,12 @@ def as_json(found: StatusOverview) -> str:
             "totals": {lang: {s: pages.totals(lang).get(s, 0) for s in STATES} for lang in wanted},
             "problems": [s.reason() for lang in wanted for s in pages.states[lang].values() if s.reason()],
             "ui_strings": {
-                lang: {"missing": w.missing, "same_as_another_language": w.same_as_another_language, "error": w.error}
+                lang: {
+                    "missing": w.missing,
+                    "same_as_another_language": w.same_as_another_language,
+                    "error": w.error,
+                    "placeholders": w.placeholders,
+                }
                 for lang, w in found.ui.items()
             },
         },
@@ -160,6 +169,7 @@ def as_text(found: StatusOverview) -> str:
                 else "no key missing"
             )
         )
+        out += [f"      {problem}" for problem in words.placeholders]
         same = words.same_as_another_language
         if same and lang != project.default_language:
             out.append(

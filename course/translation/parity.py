@@ -1,0 +1,133 @@
+"""A translation keeps its source page's structure, section by section: the same
+number of list items and table rows, and links to the same places. A difference
+is named with the section (its heading and id), the line in the translation and
+the line in the source, so a translator finds the dropped list item or row
+without comparing the pages by eye.
+
+Sections are the parts of a page under each heading with an id (and the part
+before the first one); they are matched by id, so a page whose headings each
+language sorts in its own order (the glossary) is compared too. A quiz is
+compared question by question elsewhere (course/build/source_check.py), and its
+lines are left out here; an exercise's questions are list items like any other."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from course.errors import ContentError
+from course.sources.headings import headings
+from course.sources.markdown_source import Line, Page
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+TABLE_ROW = re.compile(r"^\s*\|")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+BLOCK_START = re.compile(r"^/{3,}\s*quiz\b")
+BLOCK_END = re.compile(r"^/{3,}\s*$")
+
+
+@dataclass
+class Section:
+    id: str  # the heading's id; '' for the part before the first heading with an id
+    title: str
+    line: int  # the heading's line (the page's first body line for the top part)
+    list_items: list[int] = field(default_factory=list)  # their lines
+    table_rows: list[int] = field(default_factory=list)
+    links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
+
+    def where(self) -> str:
+        return f"under '{self.title}' {{#{self.id}}}" if self.id else "before the first section"
+
+
+def sections(page: Page) -> dict[str, Section]:
+    """The page's sections by id, each with the lines of its list items, table rows and links."""
+    found: dict[str, Section] = {}
+    current = found.setdefault("", Section("", "", page.body_start))
+    with_ids = {h.line: h for h in headings(page) if h.id}
+    in_block = False
+    for line in page.lines:
+        if line.in_code:
+            continue
+        if in_block or BLOCK_START.match(line.text):
+            in_block = not BLOCK_END.match(line.text)
+            continue
+        heading = with_ids.get(line.number)
+        if heading and heading.id:
+            current = found.setdefault(heading.id, Section(heading.id, heading.text, line.number))
+            continue
+        _count(current, line)
+    return found
+
+
+def _count(section: Section, line: Line) -> None:
+    if LIST_ITEM.match(line.text):
+        section.list_items.append(line.number)
+    elif TABLE_ROW.match(line.text) and not TABLE_RULE.match(line.text):
+        section.table_rows.append(line.number)
+    section.links += [(target, line.number) for target in LINK_TARGET.findall(line.text)]
+
+
+def structure_problems(page: Page, source: Page) -> list[ContentError]:
+    """Where `page` (a translation) does not keep the structure of `source`, section by section."""
+    mine, theirs = sections(page), sections(source)
+    found = []
+    for section_id, expected in theirs.items():
+        section = mine.get(section_id)
+        if section is None:
+            continue  # a missing heading is reported by the heading check
+        problem = _difference(section, expected, source)
+        if problem:
+            found.append(problem.as_error(page))
+    return found
+
+
+@dataclass
+class _Problem:
+    what: str
+    fix: str
+    line: int
+
+    def as_error(self, page: Page) -> ContentError:
+        return ContentError(page.path, self.what, self.fix, line=self.line)
+
+
+def _difference(section: Section, expected: Section, source: Page) -> _Problem | None:
+    source_at = f"docs/{source.lang}/{source.name}"
+    for kind, mine, theirs in (
+        ("list items", section.list_items, expected.list_items),
+        ("table rows", section.table_rows, expected.table_rows),
+    ):
+        if len(mine) != len(theirs):
+            lines = f"lines {_span(mine)}" if mine else "none"
+            return _Problem(
+                f"{section.where()}, this page has {len(mine)} {kind} ({lines}), its source "
+                f"{len(theirs)} ({source_at}:{_span(theirs) or expected.line})",
+                f"translate every {kind[:-1]} of the source, one for one, in the same order",
+                (mine or [section.line])[-1] if len(mine) < len(theirs) else mine[len(theirs)],
+            )
+    missing = Counter(t for t, _ in expected.links) - Counter(t for t, _ in section.links)
+    extra = Counter(t for t, _ in section.links) - Counter(t for t, _ in expected.links)
+    if missing or extra:
+        said = "; ".join(
+            part
+            for part in (
+                f"the source links to {', '.join(sorted(missing))} here, this page does not" if missing else "",
+                f"this page links to {', '.join(sorted(extra))}, its source does not" if extra else "",
+            )
+            if part
+        )
+        line = next((n for t, n in section.links if t in extra), section.line)
+        return _Problem(
+            f"{section.where()}, {said} ({source_at}:{expected.line})",
+            "keep every link of the source, to the same page or address (translate only the link's words)",
+            line,
+        )
+    return None
+
+
+def _span(lines: list[int]) -> str:
+    if not lines:
+        return ""
+    return f"{lines[0]}–{lines[-1]}" if len(lines) > 1 else str(lines[0])
