@@ -111,6 +111,6 @@ def on_post_build(config):
         Path(config.config_file_path),
         project_dir(config) / "overrides" / "print",
         text_direction(lang, strings_dir(config)),
-        # The trainers' part lists which translations a native speaker has reviewed.
+        # The last page of the book and of the trainers' material: which translations are reviewed.
         {src: unit_state(Path(config.docs_dir), lang, src).state for src in _pages.get(lang, {})},
     )

@@ -191,8 +191,8 @@ def test_the_trainers_pdf_says_which_translations_are_reviewed_and_which_are_dra
     for lang in site_languages:
         words = load_strings(lang)
         reader = PdfReader(str(site / print_book.trainers_job(lang, default).pdf))
-        # The list is on the trainers' part's title page, after the cover and the contents.
-        text = " ".join(normal(page.extract_text() or "") for page in reader.pages[:5])
+        text = normal(reader.pages[-1].extract_text() or "")  # the last page
+        assert normal(words["print"]["answer_key"]) not in text
         assert normal(words["print"]["translations"]) in text, f"{lang}: the trainers' PDF has no list of translations"
         states = {unit_state(DOCS_DIR, lang, src).state for src in ("what-is-peer-support.md", "trainer/guidelines.md")}
         for state in states:

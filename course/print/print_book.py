@@ -443,8 +443,9 @@ def css_content(pattern: str) -> str:
 
 
 def translations_html(units: list[Unit], states: dict[str, str], words: dict[str, Any]) -> str:
-    """For trainers: the units of the course by the state of their translation (reviewed by a native
-    speaker, draft, …), in the words of the translation status page. Empty without states."""
+    """For trainers, on the last page of the book and of their material: the units of the course by the
+    state of their translation (reviewed by a native speaker, draft, …), in the words of the translation
+    status page. Empty without states."""
     status = words["translation_status"]
     grouped: dict[str, list[str]] = {}
     for unit in units:
@@ -537,8 +538,8 @@ def render_print_page(
     translation_states: dict[str, str] | None = None,
 ) -> str:
     """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout.
-    `translation_states` (unit -> source, reviewed, draft, …) gives the trainers' part its list of which
-    translations a native speaker has reviewed."""
+    `translation_states` (unit -> source, reviewed, draft, …) gives the book and the trainers' material a
+    last page that says which translations a native speaker has reviewed."""
     shown: list[Unit | Part]
     if job.kind == "book":
         shown = printed.items
