@@ -165,9 +165,13 @@ def do_refresh(project: Project, args) -> int:
 
 def do_review(project: Project, args) -> int:
     check_language(project, args.lang)
-    if bool(args.by) == args.anonymous:
+    if not args.by and not args.anonymous:
         raise SystemExit(
             'error: say who reviewed the pages, --by "NAME", or --anonymous for a reviewer who stays unnamed'
+        )
+    if args.by and args.anonymous:
+        print(
+            f"  (--anonymous: the name {args.by!r} is written nowhere; the pages record only the review and its date)"
         )
     try:
         on = date.fromisoformat(args.on) if args.on else None
