@@ -120,6 +120,10 @@ def test_the_changed_words_are_marked_and_a_change_is_placed_in_the_translation(
     assert set(changes) == {"added", "changed"}
     assert changes["changed"].where.text == "Ein zitierter Satz." and changes["changed"].heading == "Zweiter Teil"
     assert changes["added"].new.text == "an added item" and changes["added"].where.text == "an item"
+    # A translator's note (a paragraph the source has not) does not shift where the changes go.
+    noted = translation.replace("> Ein zitierter", "Eine Anmerkung der Übersetzerin.\n\n> Ein zitierter")
+    changes = {c.action: c for c in compare(old, new, noted)}
+    assert changes["changed"].where.text == "Ein zitierter Satz."
 
 
 def test_every_translation_s_source_text_is_kept_in_the_project_and_nothing_else():

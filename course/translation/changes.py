@@ -21,7 +21,7 @@ from typing import Any
 
 from course.sources.source_text import read_text
 from course.translation import snapshots
-from course.translation.segments import Segment, segment
+from course.translation.segments import Segment, match, segment
 from course.translation.status import UnitState
 
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -82,11 +82,12 @@ def compare(old_text: str, new_text: str, translation_text: str) -> list[Segment
     """The changes from `old_text` to `new_text` (two versions of a source page), placed in the
     translation `translation_text`."""
     translation = segment(translation_text).segments
-    by_key = {s.key: s for s in translation}
+    before = segment(old_text).segments
+    by_key = match(before, translation)  # each old segment's place in the translation
     headings = {s.section: s.heading for s in translation}
     found: list[SegmentChange] = []
     last_old: Segment | None = None
-    for old, new in align(segment(old_text).segments, segment(new_text).segments):
+    for old, new in align(before, segment(new_text).segments):
         if old is not None and new is not None and (old.kind, old.text) == (new.kind, new.text):
             last_old = old
             continue
@@ -94,7 +95,7 @@ def compare(old_text: str, new_text: str, translation_text: str) -> list[Segment
         heading = headings.get(section, (new or old).heading)  # type: ignore[union-attr]
         if old is None:
             anchor = last_old if last_old is not None and last_old.section == section else None
-            where = by_key.get(anchor.key) if anchor else by_key.get(f"{section}/heading")
+            where = by_key.get(anchor.key if anchor else f"{section}/heading")
             found.append(SegmentChange("added", None, new, where, heading))
             continue
         action = "removed" if new is None else "changed"

@@ -40,7 +40,7 @@ from course.sources import strings
 from course.sources.source_text import read_text
 from course.translation import snapshots
 from course.translation.changes import align
-from course.translation.segments import Segment, SegmentedPage, protected, segment
+from course.translation.segments import Segment, SegmentedPage, match, protected, segment
 from course.translation.status import FROM_KEY, UnitState, set_front_matter, unit_state, write_atomically
 
 PAGE_HEADER = "X-Course-Page"  # docs/<lang>/<page>: the page the file is the translation of
@@ -95,8 +95,9 @@ def catalog(docs_dir: Path, strings_dir: Path, lang: str, page: str, base: str |
         raise ContentError(origin, "the page to translate from does not exist", "export from another language (--from)")
     source = segment(read_text(origin))
     translation = segment(read_text(Path(docs_dir) / lang / page))
-    mine = translation.by_key()
-    previous = {} if untranslated else _previous_source(docs_dir, state, source)
+    old = None if untranslated else _old_source(docs_dir, state)
+    previous = {} if old is None else {new.key: was for was, new in align(old, source.segments) if was and new}
+    mine = match(old if old is not None else source.segments, translation.segments)
     words = strings.load_strings(lang, strings_dir)
     po = polib.POFile(wrapwidth=0)  # one line per text, as in the pages (tools wrap as they like)
     po.header = (
@@ -122,15 +123,15 @@ def catalog(docs_dir: Path, strings_dir: Path, lang: str, page: str, base: str |
         there: Segment | None = None
         fuzzy, before = False, None
         if not untranslated:
-            if previous:
-                old = previous.get(item.key)
-                there = mine.get(old.key) if old is not None else None
-                if old is not None and (old.kind, old.text) != (item.kind, item.text):
-                    fuzzy, before = True, old.text
-            elif previous is None:  # out of date, and the old version was not kept: every entry to check
-                there, fuzzy = mine.get(item.key), True
+            if old is not None:
+                was = previous.get(item.key)
+                there = mine.get(was.key) if was is not None else None
+                if was is not None and (was.kind, was.text) != (item.kind, item.text):
+                    fuzzy, before = True, was.text
             else:
                 there = mine.get(item.key)
+                # out of date, and the version it was made from was not kept: every entry to check
+                fuzzy = state.state == "outdated"
         entry = polib.POEntry(
             msgctxt=item.key,
             msgid=item.text,
@@ -152,15 +153,13 @@ def _now() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
-def _previous_source(docs_dir: Path, state: UnitState, source: SegmentedPage) -> dict[str, Segment] | None:
-    """For an out-of-date translation: each segment of the source now -> the segment it was when the
-    translation was last brought up to date. {} when it is up to date; None when that version was not kept."""
-    if state.state != "outdated":
-        return {}
-    old = snapshots.text_of(docs_dir, state.since) if state.since else None
-    if old is None:
+def _old_source(docs_dir: Path, state: UnitState) -> list[Segment] | None:
+    """For an out-of-date translation, the segments of its source as they were when it was last brought
+    up to date; None when it is up to date, or when that version was not kept."""
+    if state.state != "outdated" or state.since is None:
         return None
-    return {new.key: old for old, new in align(segment(old).segments, source.segments) if old and new}
+    old = snapshots.text_of(docs_dir, state.since)
+    return None if old is None else segment(old).segments
 
 
 def _comment(
@@ -264,35 +263,33 @@ def prepare(docs_dir: Path, lang: str, file: Path, languages: list[str]) -> Impo
     entries = _entries(po, file)
     mine, theirs = translation.by_key(), source.by_key()
     unknown = [e for key, e in entries.items() if key not in mine and key not in theirs]
-    if unknown:
+    if unknown or set(entries) != set(theirs):
+        culprit = unknown[0] if unknown else None
         raise ContentError(
             file,
-            f"the entry “{unknown[0].msgctxt}” is not a part of docs/{lang}/{page} or of its source: this file "
-            "was made for another version of the page",
+            (f"the entry “{culprit.msgctxt}” is not a part of docs/{lang}/{page} or of its source: this file was "
+             "made for another version of the page") if culprit else
+            f"docs/{origin_lang}/{page} has changed its parts since this file was exported",
             f"export the page again (`{EXPORT} {lang} {page}`) and merge your file into the new one with "
             "msgmerge, or translate the new file (TRANSLATING.md)",
-            line=unknown[0].linenum,
-        )
+            line=culprit.linenum if culprit else None,
+        )  # fmt: skip
     texts = {key: _normal(e.msgstr) for key, e in entries.items() if e.msgstr.strip()}
-    fits = set(texts) <= set(mine) and set(mine) <= set(entries)
-    if fits:
-        base, expected = translation, set(mine)
-    elif set(entries) == set(theirs):
-        base, expected = source, set(theirs)
+    # Each entry's place in the translation: the translation keeps its own shape (a translator's note,
+    # its glossary's order) unless the file fills a part it lacks; then the page takes its source's shape.
+    placed = match(source.segments, translation.segments)
+    if all(key in placed for key in texts):
+        base, texts_in_base = translation, {placed[key].key: text for key, text in texts.items()}
+        entry_of = {placed[key].key: entry for key, entry in entries.items() if key in placed}
     else:
-        raise ContentError(
-            file,
-            f"docs/{origin_lang}/{page} has changed its parts since this file was exported",
-            f"export the page again (`{EXPORT} {lang} {page}`) and merge your file into the new one with msgmerge "
-            "(TRANSLATING.md)",
-        )
-    base_texts = base.by_key()
+        base, texts_in_base, entry_of = source, texts, entries
+    base_segments = base.by_key()
     for key, text in texts.items():
-        _check_entry(file, entries[key], text, base_texts.get(key), theirs.get(key))
-    new = base.fill(texts)
+        _check_entry(file, entries[key], text, placed.get(key), theirs.get(key))
+    new = base.fill(texts_in_base)
     if base is source:
         new = _with_front_matter(new, current.replace("\r\n", "\n"), texts.get("description"))
-    _check_shape(file, entries, base, new, texts, expected)
+    _check_shape(file, entry_of, base, new, texts_in_base, set(base_segments))
     before = {s.text for s in translation.segments}
     changed = sum(1 for text in texts.values() if text not in before)
     untranslated_entries = [e for e in entries.values() if not e.msgstr.strip()]

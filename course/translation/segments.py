@@ -461,3 +461,73 @@ def _description(text: str) -> str | None:
 def segment(text: str) -> SegmentedPage:
     """The segments of a page, given its text (Unix line ends, no byte-order mark)."""
     return _Segmenter(text).run()
+
+
+# --- A translation's segments matched with its source's --------------------------------------------
+
+DIGITS = re.compile(r"\d+")
+GAP = -1.0  # a segment one page has and the other has not (a translator's note, a part not yet translated)
+
+
+def match(source: list[Segment], translation: list[Segment]) -> dict[str, Segment]:
+    """For each segment of a source page (by key), the segment of a translation in its place.
+
+    Sections are matched by their heading id; within a section, segments of the same kind in the
+    same order, which is all there is to it when the two have the same parts (keys). When a
+    translation has a part its source has not (a translator's note) or lacks one (not carried
+    over yet), the pairing that keeps the most alike segments together wins: same kind always,
+    then the same link targets and numbers, then a similar length."""
+    found: dict[str, Segment] = {}
+    theirs: dict[str, list[Segment]] = {}
+    for segment_ in translation:
+        theirs.setdefault(segment_.section, []).append(segment_)
+    mine: dict[str, list[Segment]] = {}
+    for segment_ in source:
+        mine.setdefault(segment_.section, []).append(segment_)
+    for section, originals in mine.items():
+        others = theirs.get(section, [])
+        if [s.kind for s in originals] == [s.kind for s in others]:
+            found.update({s.key: t for s, t in zip(originals, others, strict=True)})
+            continue
+        for s, t in _aligned(originals, others):
+            found[s.key] = t
+    return found
+
+
+def _likeness(a: Segment, b: Segment) -> float | None:
+    if a.kind != b.kind:
+        return None
+    score = 2.0
+    score += 1.0 if protected(a.text) == protected(b.text) else 0.0
+    score += 0.5 if sorted(DIGITS.findall(a.text)) == sorted(DIGITS.findall(b.text)) else 0.0
+    longer, shorter = max(len(a.text), len(b.text)) + 10, min(len(a.text), len(b.text)) + 10
+    return score - (longer / shorter - 1)
+
+
+def _aligned(a: list[Segment], b: list[Segment]) -> list[tuple[Segment, Segment]]:
+    """The best pairing of two runs of segments, in order (Needleman–Wunsch)."""
+    rows, cols = len(a) + 1, len(b) + 1
+    best = [[0.0] * cols for _ in range(rows)]
+    step = [[""] * cols for _ in range(rows)]
+    for i in range(1, rows):
+        best[i][0], step[i][0] = best[i - 1][0] + GAP, "up"
+    for j in range(1, cols):
+        best[0][j], step[0][j] = best[0][j - 1] + GAP, "left"
+    for i in range(1, rows):
+        for j in range(1, cols):
+            choices = [(best[i - 1][j] + GAP, "up"), (best[i][j - 1] + GAP, "left")]
+            alike = _likeness(a[i - 1], b[j - 1])
+            if alike is not None:
+                choices.append((best[i - 1][j - 1] + alike, "both"))
+            best[i][j], step[i][j] = max(choices)
+    pairs = []
+    i, j = len(a), len(b)
+    while i and j:
+        if step[i][j] == "both":
+            pairs.append((a[i - 1], b[j - 1]))
+            i, j = i - 1, j - 1
+        elif step[i][j] == "up":
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
