@@ -1,6 +1,7 @@
 """Each page's front matter, shown: the one-line summary under the title, and an
-honest notice on a page that is a draft or not translated. (hooks/source_check.py
-has checked it before the build.)"""
+honest notice on a page that is a draft, not translated, reviewed by a native
+speaker or out of date (with what changed in the page it was translated from).
+(hooks/source_check.py has checked it before the build.)"""
 
 import html
 import re
@@ -11,7 +12,7 @@ from mkdocs.utils import get_relative_url
 from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
 from course.config import language_root
 from course.sources.language_data import untranslated_text
-from course.translation.notices import NOTICE_STATUSES, status_notice
+from course.translation.notices import NOTICE_STATUSES, page_notice
 from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
@@ -22,11 +23,11 @@ def on_page_content(content, page, config, files):
     meta = page.meta
     lang = page_language(page)
     after_title = f'<p class="page-summary">{html.escape(meta["description"])}</p>'
-    # draft, untranslated or outdated (course/translation/status.py): None on a source or up-to-date reviewed page.
+    # draft, untranslated, reviewed or outdated (course/translation/status.py): None on a source page.
     state = unit_state(Path(config.docs_dir), lang, page.file.src_uri.split("/", 1)[1])
     status = state.needs_notice
     if status in NOTICE_STATUSES:
-        after_title = _status_notice(status, page, lang, meta["source_language"], config, state.made_from) + after_title
+        after_title = _status_notice(status, state, page, lang, meta["source_language"], config) + after_title
     if not H1_END.search(content):
         content = after_title + content
     else:
@@ -39,9 +40,14 @@ def on_page_content(content, page, config, files):
     return content
 
 
-def _status_notice(status, page, lang, source_lang, config, copy_lang):
-    href = get_relative_url(_url_in_language(page, source_lang, config), page.url)
-    return status_notice(status, lang, source_lang, copy_lang, href, strings_dir(config))
+def _status_notice(status, state, page, lang, source_lang, config):
+    return page_notice(
+        Path(config.docs_dir),
+        state,
+        source_lang,
+        lambda target: get_relative_url(_url_in_language(page, target, config), page.url),
+        strings_dir(config),
+    )
 
 
 def _url_in_language(page, lang, config):

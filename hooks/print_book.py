@@ -18,6 +18,7 @@ from course.build.mkdocs_run import Run, current_language, fails_loudly, project
 from course.print import print_book, print_pages
 from course.sources import strings
 from course.sources.language_data import text_direction, untranslated_text
+from course.translation.status import unit_state
 
 _pages: dict[str, dict[str, print_book.Unit]] = {}  # language -> nav path -> unit
 
@@ -111,4 +112,6 @@ def on_post_build(config):
         Path(config.config_file_path),
         project_dir(config) / "overrides" / "print",
         text_direction(lang, strings_dir(config)),
+        # The last page of the book and of the trainers' material: which translations are reviewed.
+        {src: unit_state(Path(config.docs_dir), lang, src).state for src in _pages.get(lang, {})},
     )

@@ -8,6 +8,7 @@ from mkdocs.utils import get_relative_url
 
 from course.build.mkdocs_run import all_languages, fails_loudly, page_language, strings_dir, unit_key
 from course.sources import strings
+from course.sources.language_data import text_direction
 from course.translation.status import report
 from course.translation.status_page import PLACEHOLDER, PageLink, fill
 
@@ -24,5 +25,8 @@ def on_page_context(context, page, config, nav):
         path = unit_key(other) + ".md"
         links[path] = PageLink(path, other.title or path, get_relative_url(other.url, page.url))
     found = report(Path(config.docs_dir), languages, list(links))
-    page.content = fill(page.content, found, words["translation_status"], names, links)
+    directions = {lang: text_direction(lang, strings_dir(config)) for lang in languages}
+    page.content = fill(
+        page.content, found, words["translation_status"], names, links, Path(config.docs_dir), directions
+    )
     return context

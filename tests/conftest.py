@@ -24,7 +24,7 @@ from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "i18n", "translation-sources")
 
 
 def run_build(project: Path, site_dir: Path, **variables: str) -> subprocess.CompletedProcess:

@@ -6,9 +6,9 @@ shows it all in the reader's language."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,13 @@ from conftest import build_copy
 from site_pages import parse, resolve
 
 from course import DOCS_DIR, PROJECT_ROOT
-from course.config import default_language, languages
+from course.config import Project, default_language, languages
 from course.errors import ContentError
 from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings
-from course.translation.status import STATES, content_hash, made_from, set_front_matter, unit_state
+from course.translation.review import review
+from course.translation.segments import segment
+from course.translation.status import STATES, content_hash, made_from, report, set_front_matter, unit_state
 
 STATUS = PROJECT_ROOT / "scripts" / "translation_status.py"
 NEW_LANGUAGE = PROJECT_ROOT / "scripts" / "new_language.py"
@@ -37,8 +39,10 @@ def run(script: Path, project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def states(project: Path) -> dict:
-    result = run(STATUS, project, "show", "--json")
-    return json.loads(result.stdout)["pages"]
+    """What `translation_status.py show --json` says of every page (worked out in this process: faster)."""
+    langs = Project(project).languages
+    found = report(project / "docs", langs)
+    return {page: {lang: found.states[lang][page].state for lang in langs} for page in found.pages}
 
 
 def buildable(project: Path) -> Path:
@@ -75,7 +79,9 @@ def test_a_hash_of_digits_is_written_so_that_yaml_reads_it_back_as_text(tmp_path
 # --- Outdated, and the refresh the translator runs -----------------------------------------------
 
 
-def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(project_copy):
+def test_a_source_change_shows_each_translator_what_changed_and_a_sign_off_changes_the_notice(project_copy):
+    """One build of a copy: a paragraph of the source changed, a page reviewed before the change, a page
+    reviewed and still up to date, one reviewed by someone who stays unnamed; then refresh."""
     project = buildable(project_copy)
     source = read_front_matter(project / f"docs/{DEFAULT}/{UNIT}").data["source_language"]
     # The pages made from the source page (an untranslated copy of another language's page is not).
@@ -84,43 +90,105 @@ def test_editing_a_source_unit_marks_its_translations_outdated_until_refreshed(p
         for lang in LANGS
         if lang != source and made_from(read_front_matter(project / f"docs/{lang}/{UNIT}").data) == source
     ]
-    assert len(translations) >= 2
-    run(STATUS, project, "refresh", "all")  # reviewers may be mid-edit in the real tree
+    assert len(translations) >= 3
+    reader, signed_then_changed = translations[-1], translations[0]
+    run(STATUS, project, "refresh", "all", "--no-change-needed")  # reviewers may be mid-edit in the real tree
     before = states(project)
     assert not [p for p, row in before.items() for s in row.values() if s == "outdated"], before
 
+    # Sign-offs: one of the unit (before its source changes), one of another page, one unnamed.
+    other = next(p for p, row in before.items() if row[reader] == "draft" and p != UNIT)
+    unnamed = next(p for p, row in before.items() if row[reader] == "draft" and p not in (UNIT, other))
+    result = run(STATUS, project, "review", reader, other, "--by", "Eleni Example", "--on", "2026-12-01")
+    assert result.returncode == 0 and "recorded" in result.stdout, result.stdout + result.stderr
+    review(project / "docs", signed_then_changed, [UNIT], "Ana Example", on=date(2026, 12, 1))
+    review(project / "docs", reader, [unnamed], None, on=date(2026, 12, 2))
+    assert "Eleni" not in (project / f"docs/{reader}/{unnamed}").read_text(encoding="utf-8")
+    signed = states(project)
+    assert signed[other][reader] == signed[unnamed][reader] == signed[UNIT][signed_then_changed] == "reviewed"
+
+    # The source changes: words in one paragraph.
     page = project / f"docs/{source}/{UNIT}"
-    page.write_text(
-        page.read_text(encoding="utf-8").replace("\n## ", "\nOne more sentence in the source.\n\n## ", 1),
-        encoding="utf-8",
-    )
+    text = page.read_text(encoding="utf-8")
+    paragraph = next(line for line in text.split("\n")[8:] if len(line) > 120 and line[0].isupper())
+    words = paragraph.split(" ")
+    old_word, new_words = words[3], "ZAMENJANO NOVO"
+    changed = " ".join([*words[:3], new_words, *words[4:]])
+    page.write_text(text.replace(paragraph, changed, 1), encoding="utf-8")
     after = states(project)
     assert {lang: after[UNIT][lang] for lang in translations} == dict.fromkeys(translations, "outdated")
     assert after[UNIT][source] == "source"
-    assert {p: row for p, row in after.items() if p != UNIT} == {p: row for p, row in before.items() if p != UNIT}
+    assert {p: row for p, row in after.items() if p != UNIT} == {p: row for p, row in signed.items() if p != UNIT}
 
-    # On the site: an outdated notice in the reader's language, linking to the source page; the status page agrees.
+    # In a terminal, without git.
+    diff = run(STATUS, project, "--lang", reader, "--diff").stdout
+    assert f"[-{old_word}-]" in diff and f"{{+{new_words}+}}" in diff, diff[-3000:]
+    assert f"docs/{reader}/{UNIT}:" in diff
+
     build = build_copy(project)
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
     site = project / "site"
-    reader = translations[-1]
-    built = Path("" if reader == DEFAULT else reader) / UNIT.replace(".md", ".html")
-    notice = parse(site / built).select_one("article .translation-status")
+
+    def built(lang: str, page: str) -> Path:
+        return Path("" if lang == DEFAULT else lang) / page.replace(".md", ".html")
+
+    # The reader's page: out of date, linking to the page it was made from, with the old and the new
+    # paragraph and the changed words marked, and where to work in the translation.
+    notice = parse(site / built(reader, UNIT)).select_one("article .translation-status")
     assert notice is not None and notice["data-status"] == "outdated", notice
     assert load_strings(reader, project / "i18n")["status"]["outdated"] in notice.get_text()
-    target, _ = resolve(site, built, notice.select_one("a")["href"])
+    target, _ = resolve(site, built(reader, UNIT), notice.select_one("a")["href"])
     assert target == Path(source) / UNIT.replace(".md", ".html")
-    cell = parse(site / "translation-status.html").select_one(
-        f'tr[data-page="{UNIT}"] td[data-language="{reader}"] [data-state]'
-    )
-    assert cell["data-state"] == "outdated"
+    change = notice.select_one('.source-change[data-change="changed"]')
+    assert change is not None, notice
+    assert old_word in change.select_one(".source-change__old del").get_text()
+    assert new_words in change.select_one(".source-change__new ins").get_text()
+    assert change.select_one(".source-change__old").get_text().count(words[-1]) >= 1
+    assert change.select_one(".source-change__text")["lang"] == source
+    key = next(s.key for s in segment(text).segments if s.text == paragraph)
+    there = segment((project / f"docs/{reader}/{UNIT}").read_text(encoding="utf-8")).by_key()[key]
+    where = change.select_one(".source-change__where").get_text()
+    assert change["data-segment"] == str(there.number) and str(there.line) in where, where
 
-    # The translator updates one language and refreshes it: only that one is up to date again.
+    # The page reviewed before the change says so, with what changed since the review.
+    notice = parse(site / built(signed_then_changed, UNIT)).select_one("article .translation-status")
+    assert notice["data-status"] == "outdated" and "2026-12-01" in notice.get_text()
+    assert notice.select_one(".source-change ins") is not None
+    # A page reviewed and still up to date: the reviewed notice, in the reader's words, instead of the draft one.
+    notice = parse(site / built(reader, other)).select_one("article .translation-status")
+    reviewed = load_strings(reader, project / "i18n")["status"]["reviewed"].replace("{date}", "2026-12-01")
+    assert notice["data-status"] == "reviewed" and reviewed in notice.get_text(), notice
+
+    # The status page: the outdated cell links to the same changes; the reviewed pages are counted, and the
+    # named reviewer is named.
+    status = parse(site / "translation-status.html")
+    cell = status.select_one(f'tr[data-page="{UNIT}"] td[data-language="{reader}"]')
+    assert cell.select_one("[data-state]")["data-state"] == "outdated"
+    shown = status.select_one(cell.select_one("a")["href"])
+    assert shown is not None and new_words in shown.select_one("ins").get_text()
+    assert "Eleni Example" in status.select_one(f'tr[data-page="{other}"] td[data-language="{reader}"]').get_text()
+    assert "2026-12-02" in status.select_one(f'tr[data-page="{unnamed}"] td[data-language="{reader}"]').get_text()
+    totals = status.select_one(f'.translation-report--totals tr[data-language="{reader}"] td[data-state="reviewed"]')
+    assert totals.get_text() == "2"
+
+    # Refresh without touching the translation: a warning, nothing recorded.
+    result = run(STATUS, project, "refresh", reader, UNIT)
+    assert result.returncode == 1 and "NOT recorded" in result.stdout, result.stdout + result.stderr
+    assert states(project)[UNIT][reader] == "outdated"
+    # The translator carries the change over and refreshes: only that language is up to date again.
+    mine = project / f"docs/{reader}/{UNIT}"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("\n## ", f"\n{new_words}.\n\n## ", 1), encoding="utf-8")
     result = run(STATUS, project, "refresh", reader, UNIT)
     assert result.returncode == 0 and "recorded" in result.stdout, result.stdout + result.stderr
     refreshed = states(project)[UNIT]
     assert refreshed[reader] == before[UNIT][reader]
     assert all(refreshed[lang] == "outdated" for lang in translations if lang != reader)
+    # The reviewed page, refreshed after its source changed, is a draft again: the change is not reviewed.
+    signed_page = project / f"docs/{signed_then_changed}/{UNIT}"
+    signed_page.write_text(signed_page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = run(STATUS, project, "refresh", signed_then_changed, UNIT, "--no-change-needed")
+    assert "back to draft" in result.stdout, result.stdout
+    assert states(project)[UNIT][signed_then_changed] == "draft"
 
 
 def test_recopy_refreshes_stale_copies_and_fills_missing_pages_but_never_overwrites_a_translation(project_copy):

@@ -26,6 +26,7 @@ The words come from the language's i18n/<lang>.yml (`print:` and others).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import unicodedata
@@ -469,6 +470,29 @@ def css_content(pattern: str) -> str:
     return " ".join(out) or '""'
 
 
+def translations_html(units: list[Unit], states: dict[str, str], words: dict[str, Any]) -> str:
+    """For trainers, on the last page of the book and of their material: the units of the course by the
+    state of their translation (reviewed by a native speaker, draft, …), in the words of the translation
+    status page. Empty without states."""
+    status = words["translation_status"]
+    grouped: dict[str, list[str]] = {}
+    for unit in units:
+        if unit.src in states:
+            grouped.setdefault(states[unit.src], []).append(unit.title)
+    items = [
+        f"<li><strong>{html.escape(status['states'][state])}</strong> "
+        f"({html.escape(status['explain'][state].rstrip('.'))}): {html.escape('; '.join(grouped[state]))}.</li>"
+        for state in status["states"]
+        if state in grouped
+    ]
+    if not items:
+        return ""
+    return (
+        f'<div class="book-translations"><p class="book-translations__title">'
+        f"<strong>{html.escape(words['print']['translations'])}</strong></p><ul>{''.join(items)}</ul></div>"
+    )
+
+
 def handout_units(items: list[Unit | Part]) -> list[Unit]:
     """The units a handout is made of: those of the course's parts (not the trainers' part, nor the
     pages outside the parts: home, glossary, about)."""
@@ -539,8 +563,11 @@ def render_print_page(
     template_dir: Path,
     date: str,
     direction: str = "ltr",
+    translation_states: dict[str, str] | None = None,
 ) -> str:
-    """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout."""
+    """The print page of one PDF (HTML for WeasyPrint): the book, the trainers' material or a handout.
+    `translation_states` (unit -> source, reviewed, draft, …) gives the book and the trainers' material a
+    last page that says which translations a native speaker has reviewed."""
     shown: list[Unit | Part]
     if job.kind == "book":
         shown = printed.items
@@ -586,6 +613,11 @@ def render_print_page(
             ],
             key_anchor="answer-key",
             has_trainer_part=has_trainer_part,
+            translations=Markup(
+                translations_html(units_of(printed.items), translation_states or {}, words)
+                if job.kind != "handout"
+                else ""
+            ),
             stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(job.page) or "."),
             page_css=page_css,
             date=date,

@@ -35,8 +35,10 @@ def write_print_pages(
     config_file: Path,
     template_dir: Path,
     direction: str,
+    translation_states: dict[str, str] | None = None,
 ) -> None:
-    """Every print page of one language, from its rendered pages (nav path -> unit)."""
+    """Every print page of one language, from its rendered pages (nav path -> unit); `translation_states`
+    (nav path -> source, reviewed, draft, …) for the trainers' list of reviewed translations."""
     print_page = print_book.print_page_path(lang, default)
     for unit in pages.values():
         if unit.url == print_page:
@@ -51,7 +53,14 @@ def write_print_pages(
     jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.handout_units(items)]
     for job in jobs:
         page = print_book.render_print_page(
-            job, printed, lang=lang, words=words, date=edition_date(), template_dir=template_dir, direction=direction
+            job,
+            printed,
+            lang=lang,
+            words=words,
+            date=edition_date(),
+            template_dir=template_dir,
+            direction=direction,
+            translation_states=translation_states,
         )
         target = Path(site_dir) / job.page
         target.parent.mkdir(parents=True, exist_ok=True)

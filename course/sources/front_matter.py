@@ -22,6 +22,10 @@ KNOWN_KEYS = (
     *REQUIRED,
     "translated_from",  # the language a translation was made from, when not the source language
     "source_hash",  # the source text a translation was made from (course/translation/status.py)
+    "translation_hash",  # the translation's own text at its last refresh
+    "reviewed_by",  # a native speaker's review (course/translation/review.py): who,
+    "reviewed_on",  # when,
+    "reviewed_hash",  # and against which source text
     "print",  # false: the page is not printed in the book
     "sorted_per_language",  # the glossary: each language sorts its terms
     "written_for_this_edition",  # trainer pages this edition adds, not from the source material

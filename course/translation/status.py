@@ -18,6 +18,20 @@ is outdated. The translator updates it and runs
 
     .venv/bin/python scripts/translation_status.py refresh <lang> [<page>…]
 
+which also records a hash of the translation's own text (`translation_hash`)
+and keeps the version of the source it records (course/translation/snapshots.py),
+so that the next time the source changes, what changed can be shown. A native
+speaker's review records who, when and against which version:
+
+    translation: reviewed
+    reviewed_by: Maria Example    # none for a reviewer who stays unnamed
+    reviewed_on: "2026-12-08"
+    reviewed_hash: "3f2a9c0d1b7e"  # the source_hash it was reviewed against
+
+A reviewed page counts as reviewed while both texts stay as they were reviewed;
+after a change of either, it is out of date (the source changed) or a draft
+again (the translation was edited).
+
 One module for the build's notices (hooks/page_front_matter.py), the site's
 status page (hooks/translation_status.py) and the command line
 (scripts/translation_status.py, scripts/new_language.py).
@@ -25,7 +39,6 @@ status page (hooks/translation_status.py) and the command line
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -36,32 +49,27 @@ from typing import Any
 
 from course.errors import ContentError
 from course.sources.front_matter import FrontMatter, check_front_matter, read_front_matter
-from course.sources.source_text import once_per_change, read_text
+from course.translation import snapshots
+from course.translation.snapshots import HASH_LENGTH, Version, content_hash
 
 # The order the states are shown in, from done to not started.
 STATES = ("source", "reviewed", "draft", "outdated", "untranslated", "missing")
 HASH_KEY = "source_hash"
 FROM_KEY = "translated_from"
-HASH_LENGTH = 12
+# Written by `refresh`: a hash of the translation's own text then, so that the next refresh can tell
+# that the source changed and the translation did not.
+OWN_HASH_KEY = "translation_hash"
+# Written by `review`: who reviewed the translation (or nothing, for a reviewer who stays unnamed),
+# when, and against which version of the page it was made from.
+REVIEWED_BY_KEY = "reviewed_by"
+REVIEWED_ON_KEY = "reviewed_on"
+REVIEWED_HASH_KEY = "reviewed_hash"
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HASH_PATTERN = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
 REFRESH = ".venv/bin/python scripts/translation_status.py refresh"
 RECOPY = ".venv/bin/python scripts/translation_status.py recopy"
-
-
-# --- The hash of what a translator translates --------------------------------------------
-
-
-@once_per_change
-def content_hash(path: Path) -> str:
-    """A hash of a page's description and body: what a translation is made from.
-    The bookkeeping keys of the front matter (translation, source_hash, …) and
-    trailing spaces do not count, so marking a page reviewed changes nothing."""
-    fm = read_front_matter(path)
-    lines = read_text(path).split("\n")
-    body = "\n".join(line.rstrip() for line in lines[fm.end_line :]).strip("\n")
-    description = " ".join(str(fm.data.get("description") or "").split())
-    digest = hashlib.sha256(f"{description}\n\0\n{body}\n".encode()).hexdigest()
-    return digest[:HASH_LENGTH]
+REVIEW = ".venv/bin/python scripts/translation_status.py review"
+DIFF = ".venv/bin/python scripts/translation_status.py --diff --lang"
 
 
 def made_from(data: dict[str, Any]) -> str | None:
@@ -131,18 +139,34 @@ class UnitState:
     recorded_hash: str | None = None
     current_hash: str | None = None
     advice: str = ""  # what to do when the page is missing
+    reviewed_on: str | None = None  # the date of the last review, if any
+    reviewed_by: str | None = None  # None when the reviewer stays unnamed
+    reviewed_hash: str | None = None
 
     @property
     def path(self) -> str:
         return f"docs/{self.lang}/{self.page}"
 
     @property
+    def was_reviewed(self) -> bool:
+        """Marked reviewed, whether or not the review still holds."""
+        return self.translation == "reviewed" and self.reviewed_on is not None
+
+    @property
+    def since(self) -> Version | None:
+        """The version of the page it was made from that the translation was last brought up to date
+        with (for an outdated page: what changed since is what to carry over)."""
+        if self.recorded_hash is None or self.made_from is None:
+            return None
+        return Version(self.made_from, self.page, self.recorded_hash)
+
+    @property
     def needs_notice(self) -> str | None:
-        """The notice a reader of this page gets: draft, untranslated, outdated or none.
+        """The notice a reader of this page gets: draft, untranslated, outdated, reviewed or none.
         An untranslated copy says it is untranslated even when its copy is stale."""
         if self.translation == "untranslated":
             return "untranslated"
-        if self.state in ("draft", "outdated"):
+        if self.state in ("draft", "outdated", "reviewed"):
             return self.state
         return None
 
@@ -163,10 +187,16 @@ class UnitState:
                 f"{self.path} records no `{HASH_KEY}`: check it against {origin}, "
                 f"then run `{REFRESH} {self.lang} {self.page}`"
             )
+        reviewed = f" (reviewed on {self.reviewed_on})" if self.was_reviewed else ""
         return (
-            f"{origin} has changed since {self.path} was last brought up to date: update the translation, "
-            f"then run `{REFRESH} {self.lang} {self.page}`"
+            f"{origin} has changed since {self.path}{reviewed} was last brought up to date: update the "
+            f"translation (what changed: `{DIFF} {self.lang}`), then run `{REFRESH} {self.lang} {self.page}`"
         )
+
+
+def _text(value: object) -> str | None:
+    """A front-matter value as text (YAML reads an unquoted date as a date)."""
+    return None if value is None else str(value)
 
 
 def unit_state(docs_dir: Path, lang: str, page: str) -> UnitState:
@@ -179,20 +209,42 @@ def unit_state(docs_dir: Path, lang: str, page: str) -> UnitState:
         return found
     recorded = data.get(HASH_KEY)
     found.recorded_hash = recorded if isinstance(recorded, str) else None
+    found.reviewed_on = _text(data.get(REVIEWED_ON_KEY))
+    found.reviewed_by = _text(data.get(REVIEWED_BY_KEY))
+    found.reviewed_hash = _text(data.get(REVIEWED_HASH_KEY))
     origin = Path(docs_dir) / str(found.made_from) / page
     found.current_hash = content_hash(origin) if origin.is_file() else None
     if found.current_hash is None or found.recorded_hash != found.current_hash:
         found.state = "outdated"
+    elif found.translation == "reviewed":
+        found.state = "reviewed" if review_holds(path, data) else "draft"
     elif found.translation is not None:  # None only on a page the front matter check refuses
         found.state = found.translation
     return found
+
+
+def review_holds(path: Path, data: dict[str, Any]) -> bool:
+    """A review counts while the translation is the text reviewed, against the version it records."""
+    own = data.get(OWN_HASH_KEY)
+    return (
+        data.get(REVIEWED_ON_KEY) is not None
+        and data.get(REVIEWED_HASH_KEY) == data.get(HASH_KEY)
+        and (own is None or own == content_hash(path))
+    )
+
+
+def _page_name(path: Path, lang: str) -> str:
+    """docs/<lang>/trainer/guidelines.md -> trainer/guidelines.md"""
+    parts = Path(path).parts
+    where = max((i for i, part in enumerate(parts) if part == lang), default=len(parts) - 2)
+    return "/".join(parts[where + 1 :])
 
 
 def check_translation_keys(path: Path, fm: FrontMatter, lang: str, languages: list[str]) -> None:
     """The bookkeeping keys of a translation, checked: a mistake names its line and the fix."""
     data = fm.data
     if data.get("translation") == "source":
-        for key in (FROM_KEY, HASH_KEY):
+        for key in (FROM_KEY, HASH_KEY, OWN_HASH_KEY, REVIEWED_BY_KEY, REVIEWED_ON_KEY, REVIEWED_HASH_KEY):
             if key in data:
                 raise ContentError(
                     path,
@@ -210,14 +262,32 @@ def check_translation_keys(path: Path, fm: FrontMatter, lang: str, languages: li
             f"(then it is '{data.get('source_language')}', the source language)",
             line=fm.lines.get(FROM_KEY),
         )
-    recorded = data.get(HASH_KEY)
-    if recorded is not None and not (isinstance(recorded, str) and HASH_PATTERN.match(recorded)):
-        page = Path(path).name
+    for key in (HASH_KEY, OWN_HASH_KEY, REVIEWED_HASH_KEY):
+        recorded = data.get(key)
+        if recorded is not None and not (isinstance(recorded, str) and HASH_PATTERN.match(recorded)):
+            page = _page_name(path, lang)
+            raise ContentError(
+                path,
+                f"{key} {recorded!r} is not a hash written by the {'review' if key == REVIEWED_HASH_KEY else 'refresh'} command",
+                f"delete the line, check the translation, then run `{REFRESH} {lang} {page}`",
+                line=fm.lines.get(key),
+            )
+    reviewed_on = data.get(REVIEWED_ON_KEY)
+    if reviewed_on is not None and not DATE_PATTERN.match(str(reviewed_on)):
         raise ContentError(
             path,
-            f"{HASH_KEY} {recorded!r} is not a hash written by the refresh command",
-            f"delete the line, check the translation, then run `{REFRESH} {lang} {page}`",
-            line=fm.lines.get(HASH_KEY),
+            f"{REVIEWED_ON_KEY} {reviewed_on!r} is not a date written by the review command",
+            f"write the date of the review as YYYY-MM-DD, or record the review again with `{REVIEW}`",
+            line=fm.lines.get(REVIEWED_ON_KEY),
+        )
+    if data.get("translation") == "reviewed" and (reviewed_on is None or data.get(REVIEWED_HASH_KEY) is None):
+        page = _page_name(path, lang)
+        raise ContentError(
+            path,
+            "'translation: reviewed' is recorded by the review command, with who reviewed the page and when",
+            f'ask the native speaker who reviewed it to run `{REVIEW} {lang} {page} --by "NAME"` '
+            "(TRANSLATING.md), or write 'translation: draft'",
+            line=fm.lines.get("translation"),
         )
 
 
@@ -323,8 +393,10 @@ def write_atomically(path: Path, text: str) -> None:
 def untranslated_copy(origin: Path, origin_lang: str) -> str:
     """The text of an untranslated copy of `origin`: the same page, marked as a copy of it."""
     text = Path(origin).read_text(encoding="utf-8-sig")
+    # A copy of a translation is nobody's translation yet: its review and its own hash stay behind.
+    records: dict[str, str | None] = dict.fromkeys((OWN_HASH_KEY, REVIEWED_BY_KEY, REVIEWED_ON_KEY, REVIEWED_HASH_KEY))
     return set_front_matter(
-        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin)}
+        text, {"translation": "untranslated", FROM_KEY: origin_lang, HASH_KEY: content_hash(origin), **records}
     )
 
 
@@ -338,11 +410,25 @@ class Change:
     detail: str = ""
 
 
-def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | None = None) -> list[Change]:
+def refresh(
+    docs_dir: Path,
+    lang: str,
+    pages: list[str],
+    made_from_lang: str | None = None,
+    *,
+    no_change_needed: bool = False,
+    languages: list[str] | None = None,
+) -> list[Change]:
     """Record, in each translation of `lang` among `pages`, the hash of the page it was made
-    from as it is now: the translator says "this translation is up to date". Untranslated
-    copies and source pages are left alone. `made_from_lang` also records which language
-    the translation was made from (dropped when it is the source language)."""
+    from as it is now, and the hash of its own text: the translator says "this translation is up
+    to date". Untranslated copies and source pages are left alone. `made_from_lang` also records
+    which language the translation was made from (dropped when it is the source language).
+
+    A translation whose source changed since its last refresh while its own text did not is not
+    recorded (the translator most likely has not carried the change over yet), unless
+    `no_change_needed`. A reviewed page whose source or text changed since the review becomes a
+    draft again. The version recorded is kept (snapshots), and, given `languages`, the versions no
+    translation refers to any more are deleted."""
     changes = []
     for page in pages:
         path = Path(docs_dir) / lang / page
@@ -377,15 +463,86 @@ def refresh(docs_dir: Path, lang: str, pages: list[str], made_from_lang: str | N
                 Change(page, "skipped", f"docs/{origin_lang}/{page}, which it was made from, does not exist")
             )
             continue
-        values[HASH_KEY] = content_hash(origin)
+        source_now, own_now = content_hash(origin), content_hash(path)
+        untouched = (
+            origin_lang == made_from(data)
+            and data.get(HASH_KEY) not in (None, source_now)
+            and data.get(OWN_HASH_KEY) == own_now
+        )
+        if untouched and not no_change_needed:
+            changes.append(
+                Change(
+                    page,
+                    "warned",
+                    f"NOT recorded: docs/{origin_lang}/{page} has changed since the last refresh, but this "
+                    f"translation has not. Carry the changes over first (they are listed by `{DIFF} {lang}`); "
+                    f"if the translation needs no change, say so: `{REFRESH} {lang} {page} --no-change-needed`",
+                )
+            )
+            continue
+        values[HASH_KEY], values[OWN_HASH_KEY] = source_now, own_now
+        detail = f"up to date with docs/{origin_lang}/{page} ({source_now})"
+        if translation == "reviewed" and not (
+            data.get(REVIEWED_HASH_KEY) == source_now and data.get(OWN_HASH_KEY) in (None, own_now)
+        ):
+            values["translation"] = "draft"
+            detail += (
+                f"; back to draft: the changes since the review of {_text(data.get(REVIEWED_ON_KEY))} "
+                f"are not reviewed yet (`{REVIEW} {lang} {page} --by NAME`)"
+            )
+        snapshots.keep(docs_dir, Version(str(origin_lang), page, source_now))
         text = path.read_text(encoding="utf-8-sig")
         new = set_front_matter(text, values)
         if new == text:
             changes.append(Change(page, "unchanged", f"already up to date with docs/{origin_lang}/{page}"))
         else:
             write_atomically(path, new)
-            changes.append(Change(page, "recorded", f"up to date with docs/{origin_lang}/{page} ({values[HASH_KEY]})"))
+            changes.append(Change(page, "recorded", detail))
+    if languages is not None:
+        keep_versions(docs_dir, languages)
     return changes
+
+
+# --- The versions of the source pages that the translations refer to ----------------------------
+
+
+def referenced_versions(docs_dir: Path, languages: list[str]) -> set[Version]:
+    """What each translation was last brought up to date with, and what it was reviewed against.
+    An untranslated copy refers to none: there is nothing to carry over into it."""
+    found: set[Version] = set()
+    for lang in languages:
+        tree = Path(docs_dir) / lang
+        for md in sorted(tree.rglob("*.md")) if tree.is_dir() else []:
+            try:
+                data = read_front_matter(md).data
+            except ContentError:
+                continue
+            origin = made_from(data)
+            if data.get("translation") in ("source", "untranslated", None) or not origin:
+                continue
+            page = md.relative_to(tree).as_posix()
+            for key in (HASH_KEY, REVIEWED_HASH_KEY):
+                value = data.get(key)
+                if isinstance(value, str) and HASH_PATTERN.match(value):
+                    found.add(Version(str(origin), page, value))
+    return found
+
+
+def missing_versions(docs_dir: Path, languages: list[str]) -> list[Version]:
+    """The versions some translation refers to that are not kept."""
+    have = snapshots.kept(docs_dir)
+    return sorted(v for v in referenced_versions(docs_dir, languages) if v not in have)
+
+
+def keep_versions(docs_dir: Path, languages: list[str]) -> tuple[list[Path], list[Path]]:
+    """Keep every version an up-to-date translation refers to (the page as it is now), and delete
+    those no translation refers to: the files written and deleted."""
+    written = []
+    for version in missing_versions(docs_dir, languages):
+        page = Path(docs_dir) / version.lang / version.page
+        if page.is_file() and content_hash(page) == version.hash:
+            written.append(snapshots.keep(docs_dir, version))
+    return written, snapshots.remove(docs_dir, referenced_versions(docs_dir, languages))
 
 
 def recopy(

@@ -13,6 +13,7 @@ import yaml
 from course.config import Project
 from course.errors import ContentError
 from course.sources.strings import REFERENCE_LANGUAGE, flat_keys, placeholder_problems, strings_file
+from course.translation.changes import changes_text, page_changes
 from course.translation.status import STATES, Change, Report, report, resolve_page
 
 LABELS = {
@@ -187,15 +188,34 @@ def as_text(found: StatusOverview) -> str:
 
 
 def change_lines(lang: str, changes: list[Change]) -> list[str]:
-    """What `refresh` or `recopy` did to each page, and a summary line."""
-    out = [f"  {c.action:<9} docs/{lang}/{c.page}: {c.detail}" for c in changes if c.action != "source"]
+    """What `refresh`, `review` or `recopy` did to each page, and a summary line."""
+    out = [
+        f"  {'WARNING' if c.action == 'warned' else c.action:<9} docs/{lang}/{c.page}: {c.detail}"
+        for c in changes
+        if c.action != "source"
+    ]
     done = sum(c.action in ("recorded", "copied") for c in changes)
     sources = sum(c.action == "source" for c in changes)
+    warned = sum(c.action == "warned" for c in changes)
     out.append(
-        f"==> {lang}: {done} page(s) updated, {len(changes) - done - sources} left as they were"
+        f"==> {lang}: {done} page(s) updated, {len(changes) - done - sources - warned} left as they were"
+        + (f", {warned} NOT recorded (see the WARNING above)" if warned else "")
         + (f", {sources} source page(s) with nothing to record" if sources else "")
     )
     return out
+
+
+def diff_lines(found: StatusOverview) -> list[str]:
+    """What changed in the source of every out-of-date translation of the languages asked for."""
+    out = []
+    for lang in found.wanted:
+        for state in found.pages.states[lang].values():
+            changes = page_changes(found.project.docs, state)
+            if changes is not None:
+                out += ["", *changes_text(changes)]
+    if not out:
+        return ["", "What changed: no translation of " + ", ".join(found.wanted) + " is out of date."]
+    return ["", "What changed in the pages the out-of-date translations were made from", *out]
 
 
 def pages_for(project: Project, lang: str, names: list[str], also_in: list[str] | None = None) -> list[str]:
