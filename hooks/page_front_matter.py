@@ -1,5 +1,6 @@
-"""Each page's front matter, shown: the one-line summary under the title, and an
-honest notice on a page that is a draft or not translated. (hooks/source_check.py
+"""Each page's front matter, shown: the one-line summary under the title, an
+honest notice on a page that is a draft or not translated, and one on a page
+written for this edition (not part of the source material). (hooks/source_check.py
 has checked it before the build.)"""
 
 import html
@@ -11,7 +12,7 @@ from mkdocs.utils import get_relative_url
 from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
 from course.config import language_root
 from course.sources.language_data import untranslated_text
-from course.translation.notices import NOTICE_STATUSES, status_notice
+from course.translation.notices import NOTICE_STATUSES, edition_notice, status_notice
 from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
@@ -27,6 +28,8 @@ def on_page_content(content, page, config, files):
     status = state.needs_notice
     if status in NOTICE_STATUSES:
         after_title = _status_notice(status, page, lang, meta["source_language"], config, state.made_from) + after_title
+    if meta.get("written_for_this_edition") is True:
+        after_title = edition_notice(lang, strings_dir(config)) + after_title
     if not H1_END.search(content):
         content = after_title + content
     else:

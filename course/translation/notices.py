@@ -1,6 +1,8 @@
-"""What a page says about its own translation, at the top: that it is a draft,
+"""What a page says about itself, at the top: that its translation is a draft,
 not translated yet, or out of date, with a link to the page in the language it
-comes from. The words come from the page's language (i18n/<lang>.yml `status:`)."""
+comes from; and that it was written for this edition, not taken from the source
+material (front matter `written_for_this_edition: true`). The words come from the
+page's language (i18n/<lang>.yml `status:`)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,20 @@ def status_notice(status: str, lang: str, source_lang: str, copy_lang: str, sour
     return (
         f'<aside class="translation-status translation-status--{status}" role="note" lang="{lang}" '
         f'dir="{text_direction(lang, strings_dir)}" data-status="{status}" data-search-exclude><p>{sentence} {link}</p></aside>'
+    )
+
+
+def edition_notice(lang: str, strings_dir: Path) -> str:
+    """The notice of a page this edition added: not part of the source material. Printed too, and
+    the print stylesheet repeats its words at the foot of every page the page prints on."""
+    words = strings.load_strings(lang, strings_dir)
+    return edition_notice_in(words["status"]["edition"], lang, text_direction(lang, strings_dir))
+
+
+def edition_notice_in(sentence: str, lang: str, direction: str) -> str:
+    return (
+        f'<aside class="edition-notice" role="note" lang="{lang}" dir="{direction}" '
+        f"data-search-exclude><p>{html.escape(sentence)}</p></aside>"
     )
 
 
