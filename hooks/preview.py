@@ -13,9 +13,15 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.build.mkdocs_run import i18n
+from course.build.mkdocs_run import Run, i18n
 
 VARIABLE = "COURSE_PREVIEW"
+
+
+def on_startup(command, dirty):
+    """What MkDocs was started for: `mkdocs serve` previews (no PDF pages, no offline lists, the
+    source check's problems shown on the pages), `mkdocs build` builds."""
+    Run.command = command
 
 
 def preview_languages() -> list[str]:

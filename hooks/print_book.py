@@ -22,10 +22,6 @@ from course.sources.language_data import text_direction
 _pages: dict[str, dict[str, print_book.Unit]] = {}  # language -> nav path -> unit
 
 
-def on_startup(command, dirty):
-    Run.command = command
-
-
 def _printing() -> bool:
     """`mkdocs serve` is for reading while writing: no print page (no PDF is made from it)."""
     return Run.command != "serve"

@@ -49,6 +49,13 @@ def parse_args(argv):
         help="the language is written right to left; needed only for a language the course does not "
         "know as such (Arabic, Hebrew, Persian, Urdu … are known)",
     )
+    parser.add_argument(
+        "--theme-words",
+        action="store_true",
+        help="copy Material's own words for the language (search box, Previous/Next) into "
+        "overrides/partials/languages/CODE.html to change them, even when Material has them: e.g. its "
+        "'pt' words are Brazilian ('Buscar'), and a European Portuguese translation changes them",
+    )
     parser.add_argument("--project", type=Path, default=PROJECT_ROOT, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -59,17 +66,20 @@ def main(argv=None) -> int:
     try:
         base = args.base or default_language(root / "mkdocs.yml")
         print(f"==> adding {args.name} ({args.code}) to the course, copied from '{base}'")
-        added = add_language(root, args.code, args.name, base, "rtl" if args.rtl else None)
+        added = add_language(
+            root, args.code, args.name, base, "rtl" if args.rtl else None, theme_words=args.theme_words
+        )
     except ContentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     code = args.code
     steps = [
-        "see it: bash scripts/build-site.sh, then open site/" + code + "/index.html "
-        "(or preview as you write: .venv/bin/mkdocs serve)",
+        f"preview it as you write: COURSE_PREVIEW={code} NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs serve, "
+        "then open http://127.0.0.1:8000/; check it in seconds: "
+        f".venv/bin/python scripts/check_language.py {code}",
         f"translate the site's own words in i18n/{code}.yml",
     ]
-    if not material_has(code):
+    if not material_has(code) or args.theme_words:
         steps.append(f"translate Material's words in overrides/partials/languages/{code}.html")
     steps += [
         f"translate the pages in docs/{code}/, one at a time; set `translation: draft` on each one you finish",

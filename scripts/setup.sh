@@ -54,3 +54,5 @@ if [[ -f package.json ]]; then
     echo "$want" > "$stamp"
   fi
 fi
+
+say "set up: the Debian packages, .venv/ (Python $(.venv/bin/python -c 'import sys; print(".".join(map(str, sys.version_info[:3])))')) and the npm packages are ready"

@@ -7,6 +7,7 @@ to the page in its source language."""
 from __future__ import annotations
 
 import difflib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,23 @@ def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
     )
     assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
     assert (project / "site" / LANG / "downloads" / f"peer-support-course-{LANG}.pdf").is_file(), pdfs.stdout
+
+
+def test_a_regional_variant_gets_the_themes_own_words_to_change(project_copy):
+    """Material's 'pt' words are Brazilian; with --theme-words a European Portuguese translator gets
+    them in overrides/ to change, and the built page shows the changed word."""
+    result = new_language(project_copy, "pt", "--name", "Português", "--theme-words")
+    assert result.returncode == 0, result.stdout + result.stderr
+    words = project_copy / "overrides/partials/languages/pt.html"
+    assert '"search.placeholder": "Buscar"' in words.read_text(encoding="utf-8")
+    words.write_text(words.read_text(encoding="utf-8").replace('"Buscar"', '"Pesquisar"'), encoding="utf-8")
+    site = project_copy / "site"
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project_copy,
+        env={**os.environ, "COURSE_PREVIEW": "pt", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert 'placeholder="Pesquisar"' in (site / "index.html").read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ The checks, one job each:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -339,6 +340,34 @@ def _numbers(key: tuple[int, ...]) -> str:
 
 def _where(page: Page, line: int | None) -> str:
     return f"docs/{page.lang}/{page.name}" + (f":{line}" if line else "")
+
+
+def problems_by_page(problems: list[ContentError]) -> dict[Path, list[ContentError]]:
+    """The problems of each file, by its resolved path."""
+    found: dict[Path, list[ContentError]] = {}
+    for problem in problems:
+        found.setdefault(problem.path.resolve(), []).append(problem)
+    return found
+
+
+def preview_of_problems(title: str, problems: list[ContentError], words: dict[str, str]) -> str:
+    """What `mkdocs serve` shows in place of a page that has problems (Markdown): its title, the
+    problems with their lines and fixes, and nothing of its content, which may be broken (a quiz
+    whose setting is misspelled shows its answers as plain text)."""
+    lines = [f"# {_plain(title)}", "", _plain(words["intro"].format(count=len(problems))), ""]
+    for problem in problems:
+        where = f"{problem.line}: " if problem.line else ""
+        lines += [f"- `{where}{_code(problem.problem)}`", "", f"    {_plain(words['fix'])} `{_code(problem.fix)}`", ""]
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is in Markdown: nothing in it becomes markup or a link."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
 
 
 def report(problems: list[ContentError]) -> str:

@@ -109,7 +109,13 @@ def check(project: Project, code: str, name: str, base: str) -> None:
 
 
 def add_language(
-    root: Path, code: str, name: str, base: str, direction: str | None = None, log: Callable[[str], None] = print
+    root: Path,
+    code: str,
+    name: str,
+    base: str,
+    direction: str | None = None,
+    log: Callable[[str], None] = print,
+    theme_words: bool = False,
 ) -> Added:
     """`direction` 'rtl' (--rtl) for a language written right to left that course/sources/language_data.py
     does not know; otherwise the direction comes from the language's code."""
@@ -121,7 +127,7 @@ def add_language(
     try:
         _copy_pages(project, code, base, added, log)
         _strings(project, code, name, base, direction, added, log)
-        _material_words(project, code, name, base, direction, added, log)
+        _material_words(project, code, name, base, direction, added, log, theme_words)
         register_language(project.mkdocs_yml, code, name)
         log(
             f"  registered '{code}' in mkdocs.yml (plugins → i18n → languages): the build, the search and the PDF take it from there"
@@ -198,40 +204,68 @@ def _language_block(code: str, direction: str) -> str:
 
 
 def _material_words(
-    project: Project, code: str, name: str, base: str, direction: str, added: Added, log: Callable[[str], None]
+    project: Project,
+    code: str,
+    name: str,
+    base: str,
+    direction: str,
+    added: Added,
+    log: Callable[[str], None],
+    theme_words: bool = False,
 ) -> None:
+    """Material's own words for the language, in overrides/ where a translator can change them: when
+    Material has none for the code, or when asked (`theme_words`: Material's 'pt' is Brazilian, and
+    a translator into European Portuguese changes 'Buscar' to 'Pesquisar')."""
     target = project.material_override(code)
-    if material_has(code):
-        log(f"  Material for MkDocs has its own words for '{code}' (search box, Previous/Next): nothing to add")
+    if material_has(code) and not theme_words:
+        log(
+            f"  Material for MkDocs has its own words for '{code}' (search box, Previous/Next); to change them "
+            f"(e.g. for a regional variant), run again with --theme-words"
+        )
         return
     if target.exists():
         added.kept.append(target)
         log(f"  kept {target.relative_to(project.root)}, which already exists")
         return
-    origin = project.material_override(base)
-    if not origin.is_file():
-        origin = MATERIAL_LANGUAGES / f"{base}.html"
-    if not origin.is_file():
-        origin = MATERIAL_LANGUAGES / "en.html"
+    origin = _theme_words_origin(project, code, base)
     text = origin.read_text(encoding="utf-8")
     text = re.sub(r"^\{#-.*?-#\}\n", "", text, count=1, flags=re.S)
     text = re.sub(r'"language": "[^"]*"', f'"language": "{code}"', text, count=1)
     text = re.sub(r'"direction": "[^"]*"', f'"direction": "{direction}"', text, count=1)
+    why = (
+        f"  Material's own file for '{code}' is copied here so that its words can be changed (this file\n"
+        f"  is used instead of Material's {origin.name}, MIT licence, (c) Martin Donath). Change the values\n"
+        if material_has(code)
+        else f"  Material has no file for '{code}', so scripts/new_language.py copied this one from\n"
+        f"  Material's {origin.name} (MIT licence, (c) Martin Donath). Translate the values\n"
+    )
     header = (
         "{#-\n"
         f"  Material for MkDocs' own UI words (search box, Previous/Next, …) in {name} ({code}).\n"
-        f"  Material has no file for '{code}', so scripts/new_language.py copied this one from\n"
-        f"  Material's {origin.name} (MIT licence, (c) Martin Donath). Translate the values in quotes;\n"
-        '  keep the keys, "language", "direction" and the "search.config.*" lines as they are.\n'
+        + why
+        + '  in quotes; keep the keys, "language", "direction" and the "search.config.*" lines as they are.\n'
         "-#}\n"
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(header + text, encoding="utf-8")
     added.created.append(target)
-    log(
-        f"  created {target.relative_to(project.root)}: Material's own words, copied from its {origin.name} "
-        f"(Material has none for '{code}')"
-    )
+    reason = "to change them" if material_has(code) else f"Material has none for '{code}'"
+    log(f"  created {target.relative_to(project.root)}: Material's own words, copied from its {origin.name} ({reason})")
+
+
+def _theme_words_origin(project: Project, code: str, base: str) -> Path:
+    """The file to start from: Material's own for the code, or for its language without the region
+    (pt for pt-PT), or the base language's (the project's own override first), or English."""
+    primary = code.split("-")[0]
+    for candidate in (
+        MATERIAL_LANGUAGES / f"{code}.html",
+        MATERIAL_LANGUAGES / f"{primary}.html",
+        project.material_override(base),
+        MATERIAL_LANGUAGES / f"{base}.html",
+    ):
+        if candidate.is_file():
+            return candidate
+    return MATERIAL_LANGUAGES / "en.html"
 
 
 def register_language(mkdocs_yml: Path, code: str, name: str) -> None:
