@@ -18,6 +18,7 @@ import pytest
 from course import PROJECT_ROOT
 from course.config import Project, languages
 from course.print.pdf_build import make_pdfs
+from course.scorm.package import make_packages
 from course.sources.front_matter import read_front_matter
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
@@ -79,6 +80,7 @@ def build_site_with_pdfs(site_dir: Path, pdf_cache: Path) -> tuple[Path, dict]:
         results[result.lang].append(result)
     add_pdfs(site_dir)
     package_site(site_dir)
+    make_packages(site_dir)
     return site_dir, results
 
 
@@ -89,8 +91,8 @@ class SiteDoesNotBuild(Exception):
 @pytest.fixture(scope="session")
 def built(shared_folder, pdf_cache) -> tuple[Path, dict]:
     """The real site, built from the working tree with --strict, with the PDFs of each
-    language made into it and added to its offline copy's list, and the offline zip, as
-    scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
+    language made into it and added to its offline copy's list, the offline zip and the SCORM
+    packages, as scripts/build_site.py does; and what making each PDF gave (course.pdf_build.Rendered:
     the book, the trainers' material and the handouts, by language). A PDF that fails does
     not stop the others: only the tests of its language fail (tests/test_pdf.py).
 

@@ -20,6 +20,7 @@ CHROME = (
     ".course-download",
     ".course-offline",
     ".printables",
+    ".scorm-packages",
 )
 
 

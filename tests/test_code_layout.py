@@ -19,6 +19,7 @@ LAYERS = [
     {"course.sources"},
     {"course.blocks"},
     {"course.translation", "course.print", "course.web"},
+    {"course.scorm"},
     {"course.build"},
 ]
 MAX_MODULES_PER_FOLDER = 12

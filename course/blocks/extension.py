@@ -10,6 +10,8 @@
 - `/// steps`: a list drawn as a path of steps (an ordered list, styled).
 - `/// course-map`: where the home page's list of parts and units goes
   (filled in by hooks/course_map.py, which knows the navigation).
+- `/// scorm-packages`: where the links to the course's SCORM packages go
+  (filled in by hooks/scorm_packages.py).
 
 The words around the blocks ("Check answer", …) come from i18n/<lang>.yml,
 passed in by hooks/course_blocks.py as the extension's `strings`.
@@ -555,6 +557,13 @@ class Printables(_Placeholder):
     NAME = "printables"
 
 
+class ScormPackages(_Placeholder):
+    """Where the links to the course's SCORM packages go (one per language), filled in by
+    hooks/scorm_packages.py: `/// scorm-packages`."""
+
+    NAME = "scorm-packages"
+
+
 class TranslationReport(_CourseBlock):
     """Where a part of the translation status report goes (filled in by hooks/translation_status.py):
     `/// translation-report | legend`, `| totals` or `| pages`."""
@@ -588,6 +597,7 @@ BLOCKS: dict[str, type[_CourseBlock]] = {
         CourseMap,
         TranslationReport,
         Printables,
+        ScormPackages,
         Notebook,
     )
 }

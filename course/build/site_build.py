@@ -3,7 +3,8 @@
 Everything is built into a fresh folder beside the site (`.site.new/`): every
 language with `mkdocs build --strict`, then the PDFs (course/print/pdf_build.py),
 which join each language's list of what a device may keep (course/web/offline_copy.py),
-then the offline zip. Only when all of it has succeeded does the new folder
+then the offline zip, then a SCORM package per language for learning platforms
+(course/scorm/). Only when all of it has succeeded does the new folder
 take the place of the site, in one step (Linux's renameat2 exchange; two
 renames elsewhere), so a server reading `site/` sees either the old site or
 the new one, never half of one. On any failure the new folder is removed and
@@ -27,9 +28,10 @@ from datetime import datetime
 from pathlib import Path
 
 from course.build.source_check import check_project, report
-from course.config import default_language, languages
+from course.config import Project, default_language, languages
 from course.errors import display_path
 from course.print import pdf_build
+from course.scorm.package import make_packages
 from course.web.offline_copy import add_pdfs
 from course.web.offline_package import package_site
 
@@ -63,6 +65,7 @@ class Build:
             self.pdfs()
             self.offline_copies()
             self.offline_zip()
+            self.scorm_packages()
             replace(self.staging, self.site_dir)
         finally:
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -162,6 +165,13 @@ class Build:
     def offline_zip(self) -> None:
         target = package_site(self.staging)
         self.log(f"==> offline zip: {target.relative_to(self.staging)}, {target.stat().st_size / 1e6:.1f} MB")
+
+    def scorm_packages(self) -> None:
+        """A SCORM 1.2 package per language, for learning platforms (after the offline zip, which
+        leaves them out)."""
+        packages = make_packages(self.staging, Project(self.project))
+        sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB" for p in packages)
+        self.log(f"==> SCORM packages in downloads/: {sizes}")
 
 
 def replace(new: Path, site: Path) -> None:

@@ -1,5 +1,7 @@
 """A translation keeps its source page's structure, section by section: the same
-number of list items and table rows, and links to the same places. A difference
+number of list items and table rows, links to the same places, and the same
+numbers (a year, a count, a level: "1. klynge" for the source's "Prvi sklop"
+is a number the source does not have). A difference
 is named with the section (its heading and id), the line in the translation and
 the line in the source, so a translator finds the dropped list item or row
 without comparing the pages by eye.
@@ -26,6 +28,9 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 BLOCK_START = re.compile(r"^/{3,}\s*quiz\b")
 BLOCK_END = re.compile(r"^/{3,}\s*$")
+SETTING = re.compile(r"^(?:[ ]{4,}|\t)[\w-]+\s*:\s*\S*\s*$")  # a block's `objective: 3` line
+NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[^}]*\}|https?://\S+|^\s*(?:\d+[.)]|[-*+])\s+|^\s*/{3,}.*$")
+DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Section:
     list_items: list[int] = field(default_factory=list)  # their lines
     table_rows: list[int] = field(default_factory=list)
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
+    numbers: list[tuple[str, int]] = field(default_factory=list)  # (number, line) in the text
 
     def where(self) -> str:
         return f"under '{self.title}' {{#{self.id}}}" if self.id else "before the first section"
@@ -52,6 +58,8 @@ def sections(page: Page) -> dict[str, Section]:
             continue
         if in_block or BLOCK_START.match(line.text):
             in_block = not BLOCK_END.match(line.text)
+            if not SETTING.match(line.text):
+                _count_numbers(current, line)  # a quiz's text holds numbers too
             continue
         heading = with_ids.get(line.number)
         if heading and heading.id:
@@ -61,7 +69,14 @@ def sections(page: Page) -> dict[str, Section]:
     return found
 
 
+def _count_numbers(section: Section, line: Line) -> None:
+    text = NOT_TEXT.sub(" ", line.text)
+    text = re.sub(r"^-\s*\[[ xX]?\]", " ", text.strip())  # a quiz option's marker
+    section.numbers += [(number, line.number) for number in DIGITS.findall(text)]
+
+
 def _count(section: Section, line: Line) -> None:
+    _count_numbers(section, line)
     if LIST_ITEM.match(line.text):
         section.list_items.append(line.number)
     elif TABLE_ROW.match(line.text) and not TABLE_RULE.match(line.text):
@@ -107,6 +122,9 @@ def _difference(section: Section, expected: Section, source: Page) -> _Problem |
                 f"translate every {kind[:-1]} of the source, one for one, in the same order",
                 (mine or [section.line])[-1] if len(mine) < len(theirs) else mine[len(theirs)],
             )
+    numbers = _number_difference(section, expected, source_at)
+    if numbers:
+        return numbers
     missing = Counter(t for t, _ in expected.links) - Counter(t for t, _ in section.links)
     extra = Counter(t for t, _ in section.links) - Counter(t for t, _ in expected.links)
     if missing or extra:
@@ -125,6 +143,29 @@ def _difference(section: Section, expected: Section, source: Page) -> _Problem |
             line,
         )
     return None
+
+
+def _number_difference(section: Section, expected: Section, source_at: str) -> _Problem | None:
+    mine, theirs = Counter(n for n, _ in section.numbers), Counter(n for n, _ in expected.numbers)
+    if mine == theirs:
+        return None
+    extra, missing = mine - theirs, theirs - mine
+    said = "; ".join(
+        part
+        for part in (
+            f"this page has the number(s) {', '.join(sorted(extra.elements()))}, its source does not" if extra else "",
+            f"the source has the number(s) {', '.join(sorted(missing.elements()))}, this page does not"
+            if missing
+            else "",
+        )
+        if part
+    )
+    line = next((n for number, n in section.numbers if number in extra), section.line)
+    return _Problem(
+        f"{section.where()}, {said} ({source_at}:{expected.line})",
+        "keep the source's numbers, and write a number where the source does (in words where it uses words)",
+        line,
+    )
 
 
 def _span(lines: list[int]) -> str:

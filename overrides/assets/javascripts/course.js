@@ -1,7 +1,19 @@
 /* The course's behaviour in the browser: checking quiz answers, keeping the
    learner's progress in this browser only, and opening answers for print.
    Plain DOM on DOMContentLoaded (not Material's document$, which never fires
-   from file://). Words come from the page (#course-page, from i18n/<lang>.yml). */
+   from file://). Words come from the page (#course-page, from i18n/<lang>.yml).
+
+   Other scripts (scorm.js, inside a SCORM package: course/scorm/) follow the quiz
+   through two events on `document`, and nothing else of this file:
+   - "course:quiz-checked", sent when the learner checks a question with an answer
+     chosen. event.detail: { unit: the unit's key, question: "q2" (the quiz's
+     data-quiz), questions: how many the unit has, kind: "single" | "multiple",
+     chosen: [indexes of the options chosen], correct: [indexes of the right
+     options], right: true when exactly the right options were chosen }.
+   - "course:progress-restore", listened to: event.detail { unit, right: ["q1", …] }
+     are the unit's questions answered right as kept elsewhere (a learning
+     platform). They replace what this browser kept of that unit, and the page
+     shows them. */
 (function () {
   "use strict";
 
@@ -93,7 +105,35 @@
       showUnitProgress(data);
       markNavigation(data);
     }
+    if (chosen > 0) announceChecked(form, data, options, allRight);
   }
+
+  function announceChecked(form, data, options, allRight) {
+    var chosen = [], correct = [];
+    options.forEach(function (option, index) {
+      if (option.querySelector("input").checked) chosen.push(index);
+      if (option.getAttribute("data-correct") === "true") correct.push(index);
+    });
+    document.dispatchEvent(new CustomEvent("course:quiz-checked", { detail: {
+      unit: data.unit, question: form.getAttribute("data-quiz"), questions: data.questions,
+      kind: form.closest(".quiz-question").getAttribute("data-kind"),
+      chosen: chosen, correct: correct, right: allRight
+    } }));
+  }
+
+  /* Progress kept elsewhere (a learning platform) takes the place of this browser's for the unit. */
+  document.addEventListener("course:progress-restore", function (event) {
+    var detail = event.detail || {};
+    var data = pageData();
+    if (!data || !detail.unit || !Array.isArray(detail.right)) return;
+    var progress = readProgress();
+    if (detail.right.length) progress[detail.unit] = { right: detail.right.slice(), total: data.questions };
+    else delete progress[detail.unit];
+    writeProgress(progress);
+    showUnitProgress(data);
+    showCourseProgress(data);
+    markNavigation(data);
+  });
 
   function setUpQuizzes(data) {
     document.querySelectorAll("form.quiz").forEach(function (form) {
