@@ -1,6 +1,7 @@
-"""Each page's front matter, shown: the one-line summary under the title, and an
+"""Each page's front matter, shown: the one-line summary under the title, an
 honest notice on a page that is a draft, not translated, reviewed by a native
-speaker or out of date (with what changed in the page it was translated from).
+speaker or out of date (with what changed in the page it was translated from),
+and one on a page written for this edition (not part of the source material).
 (hooks/source_check.py has checked it before the build.)"""
 
 import html
@@ -12,7 +13,7 @@ from mkdocs.utils import get_relative_url
 from course.build.mkdocs_run import fails_loudly, page_language, strings_dir
 from course.config import language_root
 from course.sources.language_data import untranslated_text
-from course.translation.notices import NOTICE_STATUSES, page_notice
+from course.translation.notices import NOTICE_STATUSES, edition_notice, page_notice
 from course.translation.status import unit_state
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)
@@ -28,6 +29,8 @@ def on_page_content(content, page, config, files):
     status = state.needs_notice
     if status in NOTICE_STATUSES:
         after_title = _status_notice(status, state, page, lang, meta["source_language"], config) + after_title
+    if meta.get("written_for_this_edition") is True:
+        after_title = edition_notice(lang, strings_dir(config)) + after_title
     if not H1_END.search(content):
         content = after_title + content
     else:

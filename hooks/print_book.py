@@ -69,8 +69,9 @@ def _printables(here, nav, config) -> str:
         _default_language(config),
         config.nav,
         {unit_key(p) + ".md": p.title or "" for p in nav.pages},
-        strings.load_strings(lang, strings_dir(config))["handouts"],
+        strings.load_strings(lang, strings_dir(config)),
         link,
+        {unit_key(p) + ".md" for p in nav.pages if p.meta.get("print", True) is False},
     )
 
 
@@ -89,6 +90,7 @@ def _collect_for_print(context, page, config, nav):
         description=page.meta.get("description", ""),
         printed=page.meta.get("print", True) is not False,
         other_language=untranslated_text(page.meta, strings_dir(config)),
+        written_for_this_edition=page.meta.get("written_for_this_edition") is True,
     )
     return context
 

@@ -146,3 +146,25 @@ def test_the_pictures_are_drawn_from_the_pages_own_words(site, lang):
     assert [t.get_text(strip=True) for t in svg.select("text")] == legend
     assert len(svg.select("circle")) == len(legend) >= 2
     assert figure.select_one("figcaption").get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_roles_are_drawn_around_you_at_one_distance_as_the_source_draws_them(site, lang):
+    """mixed-teams' roles exercise: a hub (no ring ranks a role), its words from the page's list,
+    the drawing hidden from screen readers, which read the list; the PDF's text says 'no order'."""
+    import math
+
+    from site_pages import parse
+
+    soup = parse(site / f"{language_root(lang, default_language())}mixed-teams.html")
+    figure = soup.select_one("section.exercise figure.hub-figure")
+    assert figure is not None and not soup.select("figure.circles-figure"), f"{lang}: the roles are not a hub"
+    svg = figure.select_one("svg")
+    assert svg["aria-hidden"] == "true"
+    legend = [li.get_text(strip=True) for li in figure.select(".hub-figure__legend li")]
+    assert [t.get_text(strip=True) for t in svg.select("text")] == legend and len(legend) == 7
+    centre = svg.select_one("circle")
+    around = [(float(e["cx"]), float(e["cy"])) for e in svg.select("ellipse")]
+    distances = {round(math.hypot(x - float(centre["cx"]), y - float(centre["cy"]))) for x, y in around}
+    assert len(around) == 6 and len(distances) == 1, distances
+    assert "visually-hidden" in figure.select_one(".hub-figure__legend")["class"]

@@ -20,13 +20,16 @@ passed in by hooks/course_blocks.py as the extension's `strings`.
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
 
+from course.blocks import drawings
 from course.blocks.quiz import Option, Question, check_question, parse_options
 
 if TYPE_CHECKING:
@@ -141,13 +144,27 @@ def question_numbers(value: object) -> list[int]:
     return [int(part) for part in str(value or "").replace(" ", "").split(",") if part]
 
 
+# The least room an answer gets to be written in, in lines: on paper, ruled lines of the print
+# stylesheet's line height (8 mm, handwriting); on screen, a box of as many text lines.
+MIN_LINES_PER_ANSWER = 3
+
+
+def lines_per_answer(lines: int, answers: int) -> int:
+    """`lines: N` is the room the exercise's written answers share, in lines: each answer gets its
+    share, and never less than MIN_LINES_PER_ANSWER (`lines: 0`: nothing is written, no room)."""
+    if lines <= 0:
+        return 0
+    return max(MIN_LINES_PER_ANSWER, math.ceil(lines / max(answers, 1)))
+
+
 class Exercise(_CourseBlock):
     """A task, with a field to write in for each of its questions (the items of its list; or one
     for the whole exercise), which notebook.js keeps in the learner's browser, and ruled lines on
-    paper. `id` names the exercise for good (the learner's notes stay with it when the page
-    changes); `lists`, `ratings` and `rated-lists` name the questions answered with several lines,
-    a number from 1 to 10, or lines that each get a number (`lists: circles`: a list for each ring
-    of the exercise's circles)."""
+    paper under each of them: the same number of lines on screen and on paper
+    (`lines_per_answer`). `id` names the exercise for good (the learner's notes stay with it when
+    the page changes); `lists`, `ratings` and `rated-lists` name the questions answered with several
+    lines, a number from 1 to 10, or lines that each get a number (`lists: circles`: a list for each
+    ring of the exercise's circles, written in the rings on paper)."""
 
     NAME = "exercise"
     ARGUMENT = True
@@ -179,12 +196,6 @@ class Exercise(_CourseBlock):
 
     def on_end(self, block: etree.Element) -> None:
         self._answer_fields(block)
-        if self.options["lines"]:
-            # Room to write on the printed worksheet; nothing for a screen reader to read.
-            # One element per line, not a CSS variable: no inline style, which a CSP would block.
-            lines = etree.SubElement(block, "div", {"class": "worksheet-lines", "aria-hidden": "true"})
-            for _ in range(self.options["lines"]):
-                etree.SubElement(lines, "div", {"class": "worksheet-line"})
 
     # ---- the fields to write in (shown by notebook.js; hidden without JavaScript and on paper)
 
@@ -211,11 +222,20 @@ class Exercise(_CourseBlock):
         words = self.words["notes"]
         questions = self._questions()
         rings = self.options["lists"] == "circles"
-        for number, item in enumerate(questions, start=1):
+        kinds = [self._kind(number, rings) for number in range(1, len(questions) + 1)]
+        written = sum(1 for kind in kinds if kind != "rating")
+        each = lines_per_answer(self.options["lines"], written)
+        for number, (item, kind) in enumerate(zip(questions, kinds, strict=True), start=1):
             label = _wrap_text(item, f"note-{self.key}-q{number}-question")
-            self._field(item, f"q{number}", self._kind(number, rings), label, words)
+            self._field(item, f"q{number}", kind, label, words, each)
+            if not rings:  # a ring's answers are written in its ring on paper
+                _ruled_lines(item, each if kind != "rating" else 0, rated=kind == "rated-list")
         if not questions:
-            self._field(self.section, "answer", "text", self.title.get("id", ""), words)
+            each = lines_per_answer(self.options["lines"], 1)
+            self._field(self.section, "answer", "text", self.title.get("id", ""), words, each)
+        if rings or not questions:
+            # Room for the whole exercise (the reflection beside the circles).
+            _ruled_lines(block, each if not rings else lines_per_answer(self.options["lines"], 1))
         notes = etree.SubElement(block, "div", {"class": "exercise-notes", "hidden": "hidden"})
         where = etree.SubElement(notes, "p", {"class": "exercise-notes__where"})
         where.text = AtomicString(words["where"] + " ")
@@ -224,7 +244,9 @@ class Exercise(_CourseBlock):
         )
         etree.SubElement(notes, "p", {"class": "exercise-notes__status", "role": "status", "aria-live": "polite"})
 
-    def _field(self, parent: etree.Element, name: str, kind: str, label_id: str, words: dict[str, str]) -> None:
+    def _field(
+        self, parent: etree.Element, name: str, kind: str, label_id: str, words: dict[str, str], lines: int
+    ) -> None:
         field_id = f"note-{self.key}-{name}"
         field = etree.SubElement(
             parent,
@@ -239,7 +261,8 @@ class Exercise(_CourseBlock):
             },
         )
         if kind == "text":
-            etree.SubElement(field, "textarea", {"rows": "3", "aria-labelledby": label_id})
+            rows = str(max(lines, 1))  # as many lines as on paper
+            etree.SubElement(field, "textarea", {"rows": rows, "aria-labelledby": label_id})
         elif kind == "rating":
             hint = f"{field_id}-hint"
             etree.SubElement(
@@ -262,11 +285,29 @@ class Exercise(_CourseBlock):
             etree.SubElement(
                 field, "button", {"type": "button", "class": "note-list__add md-button"}
             ).text = AtomicString(words["add_line"])
-        if kind in ("rating", "rated-list"):
+        if kind == "rating":
             # On paper: the numbers to circle.
-            etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}).text = AtomicString(
-                " ".join(str(n) for n in range(1, 11))
-            )
+            _scale(etree.SubElement(parent, "p", {"class": "print-scale", "aria-hidden": "true"}))
+
+
+def _scale(parent: etree.Element) -> None:
+    """The numbers 1 to 10 to circle on paper, each in a box of its own: never broken apart, on one
+    line (letter-spacing, which printed '10' as '1 0', is not used)."""
+    for number in range(1, 11):
+        etree.SubElement(parent, "span", {"class": "print-scale__number"}).text = AtomicString(str(number))
+
+
+def _ruled_lines(parent: etree.Element, count: int, rated: bool = False) -> None:
+    """Room to write on paper: `count` ruled lines (each with a scale to circle in a rated list);
+    nothing for a screen reader to read, and hidden on screen. One element per line, not a CSS
+    variable: no inline style, which the Content-Security-Policy would block."""
+    if count <= 0:
+        return
+    lines = etree.SubElement(parent, "div", {"class": "worksheet-lines", "aria-hidden": "true"})
+    for _ in range(count):
+        line = etree.SubElement(lines, "div", {"class": "worksheet-line"})
+        if rated:
+            _scale(etree.SubElement(line, "span", {"class": "print-scale"}))
 
 
 BLOCK_TAGS = ("ul", "ol", "div", "p", "blockquote", "table", "pre", "figure", "section")
@@ -423,18 +464,18 @@ def _label(item: etree.Element) -> str:
     return text.replace("**", "").replace("*", "").replace("_", " ").strip()
 
 
-class Circles(_CourseBlock):
-    """Concentric circles to write in, drawn from the page's own words."""
+class _Drawing(_CourseBlock):
+    """A list drawn as a picture (course/blocks/drawings.py): the figure holds the drawing, the
+    list itself (read by screen readers; on screen, under the drawing) and the caption."""
 
-    NAME = "circles"
     ARGUMENT = None
-    SIZE = 600
-    FONT = 22
+    NAME = ""
+    DESCRIPTION = ""  # the key of the picture's text alternative in i18n's `pictures:`
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        figure = etree.SubElement(parent, "figure", {"class": "circles-figure"})
-        self.drawing = etree.SubElement(figure, "div", {"class": "circles-figure__drawing"})
-        self.legend = etree.SubElement(figure, "div", {"class": "circles-figure__legend"})
+        figure = etree.SubElement(parent, "figure", {"class": f"{self.NAME}-figure drawing"})
+        self.drawing = etree.SubElement(figure, "div", {"class": f"{self.NAME}-figure__drawing drawing__picture"})
+        self.legend = etree.SubElement(figure, "div", {"class": f"{self.NAME}-figure__legend drawing__words"})
         if self.argument:
             etree.SubElement(figure, "figcaption").text = self.argument
         return figure
@@ -443,51 +484,41 @@ class Circles(_CourseBlock):
         return self.legend
 
     def on_end(self, block: etree.Element) -> None:
-        items = list(self.legend.iter("li"))
-        if not items:
+        words = [_label(item) for item in self.legend.iter("li")]
+        if not words:
             return
-        size, count = self.SIZE, len(items)
-        svg = etree.SubElement(
-            self.drawing,
-            "svg",
-            {
-                "xmlns": "http://www.w3.org/2000/svg",
-                "viewBox": f"0 0 {size} {size}",
-                "aria-hidden": "true",
-                "focusable": "false",
-                "class": "circles-figure__svg",
-            },
-        )
-        # The picture's text alternative, for the tagged PDF (on screen the list beside it is read).
-        described = self.words["pictures"]["circles"].format(items="; ".join(_label(item) for item in items))
-        etree.SubElement(svg, "title").text = AtomicString(
-            f"{self.argument}: {described}" if self.argument else described
-        )
-        step = (size / 2 - 6) / count
-        for ring in range(count, 0, -1):  # outermost first, so inner circles are drawn on top
-            radius = step * ring
-            etree.SubElement(
-                svg,
-                "circle",
-                {
-                    "cx": str(size / 2),
-                    "cy": str(size / 2),
-                    "r": f"{radius:.1f}",
-                    "class": f"circles-figure__ring circles-figure__ring--{ring}",
-                },
-            )
-        font = self.FONT
-        for ring, item in enumerate(items, start=1):
-            # The label sits in the upper part of its ring's band (the centre's in the middle),
-            # squeezed to the width of the circle there if the words are long.
-            offset = 0 if ring == 1 else step * (ring - 0.5)  # the middle of the ring's band
-            y = size / 2 - offset + font * 0.35
-            room = 0.9 * 2 * math.sqrt(max((step * ring) ** 2 - (offset + font / 2) ** 2, 0))
-            text = _label(item)
-            attrs = {"x": str(size / 2), "y": f"{y:.1f}", "text-anchor": "middle", "class": "circles-figure__label"}
-            if len(text) * font * 0.55 > room:
-                attrs.update({"textLength": f"{room:.0f}", "lengthAdjust": "spacingAndGlyphs"})
-            etree.SubElement(svg, "text", attrs).text = text
+        template = self.words["pictures"][self.DESCRIPTION]
+        described = template.format(items="; ".join(words), centre=words[0], around="; ".join(words[1:]))
+        self.draw(words, f"{self.argument}: {described}" if self.argument else described)
+
+    def draw(self, words: list[str], title: str) -> None:
+        raise NotImplementedError
+
+
+class Circles(_Drawing):
+    """Concentric circles to write in, drawn from the page's own words: the first in the centre."""
+
+    NAME = "circles"
+    DESCRIPTION = "circles"
+
+    def draw(self, words: list[str], title: str) -> None:
+        drawings.draw_circles(self.drawing, words, title)
+
+
+class Hub(_Drawing):
+    """The first word in the centre, the others around it at the same distance, in no order."""
+
+    NAME = "hub"
+    DESCRIPTION = "hub"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        figure = super().on_create(parent)
+        # The drawing shows every word; the list stays for screen readers only.
+        self.legend.set("class", self.legend.get("class", "") + " visually-hidden")
+        return figure
+
+    def draw(self, words: list[str], title: str) -> None:
+        drawings.draw_hub(self.drawing, words, title)
 
 
 class Steps(_Wrapper):
@@ -561,6 +592,7 @@ BLOCKS: dict[str, type[_CourseBlock]] = {
         Answer,
         Cards,
         Circles,
+        Hub,
         Steps,
         CourseMap,
         TranslationReport,
@@ -571,6 +603,22 @@ BLOCKS: dict[str, type[_CourseBlock]] = {
 }
 
 
+# A list item that opens with its own label: "a.", "b)", "α.", "12." (bold or not).
+OWN_LABEL = re.compile(r"^\s*\w{1,2}[.)](?:\s|$)")
+
+
+class LabelledLists(Treeprocessor):
+    """A bulleted list whose items all carry their own labels ("a. …", "b. …", as the guidelines'
+    questions do) is marked `labelled-list`: shown and printed without bullets, so that an item
+    does not read "• a." (course.css, print-book.css)."""
+
+    def run(self, root: etree.Element) -> None:
+        for listing in root.iter("ul"):
+            items = [child for child in listing if child.tag == "li"]
+            if len(items) >= 2 and all(OWN_LABEL.match("".join(item.itertext())) for item in items):
+                listing.set("class", " ".join([*listing.get("class", "").split(), "labelled-list"]))
+
+
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {"strings": [{}, "The UI words of the language being built (i18n/<lang>.yml)"]}
@@ -579,6 +627,7 @@ class CourseBlocksExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         for block in BLOCKS.values():
             block_mgr.register(block, self.getConfigs())
+        md.treeprocessors.register(LabelledLists(md), "course_labelled_lists", 5)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> CourseBlocksExtension:

@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+SYNTHESIZED_STYLE = re.compile(r"-(?:Oblique|Italic)$")
 BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 PAIR = re.compile(rb"<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>")
@@ -112,7 +113,9 @@ def _font(font: DictionaryObject) -> PdfFont:
     descriptor = _resolve(described.get("/FontDescriptor")) or {}
     files = [key for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in descriptor]
     pdf_font = PdfFont(name, subtype, embedded=bool(files), characters=_to_unicode(font))
-    installed = installed_fonts().get(name)
+    # A style the font has no file for (Arabic has no italic) is drawn slanted from the upright
+    # file, which WeasyPrint names '…-Oblique': that file's glyphs are the font's.
+    installed = installed_fonts().get(name) or installed_fonts().get(SYNTHESIZED_STYLE.sub("", name))
     if installed:
         pdf_font.covered = _coverage(installed)
     elif files:  # not installed here (a PDF from elsewhere): the embedded subset is all there is

@@ -13,13 +13,21 @@ content for paper:
 
 - ids are made unique in the book (every unit has `#objectives`), and links
   between units become links inside the book (printed with their page);
-- a quiz becomes a list of options with tick boxes, without its buttons;
+- a quiz becomes a list of options with tick boxes and letters (A, B, C…, the
+  language's `quiz.letters`), without its buttons;
 - the answer keys of the quizzes and the model answers of the exercises are
   taken out of the units and printed together, open, in the trainers' part:
   a unit's pages can be copied for learners without giving the answers away;
-- an exercise gets ruled lines to write on; a table whose cells are mostly
-  empty (a form) gets rows tall enough to write in; cut-out cards get a
-  sheet of their own, with the heading above them.
+  the key opens with a grid per unit (question, letters, the heading of the
+  unit that holds the answer, from the right options' feedback links);
+- an exercise keeps the ruled lines the blocks wrote under each question; a
+  table whose cells are mostly empty (a form) gets rows tall enough to write
+  in; cut-out cards get a sheet of their own, with the heading above them;
+- a drawing's words (circles, hub) are laid over it as text of the page:
+  WeasyPrint sets an SVG's text letter by letter, which right-to-left and
+  joined scripts do not survive;
+- a page written for this edition (front matter `written_for_this_edition`)
+  says so on every page it prints on (print-book.css, a page of its own kind).
 
 The words come from the language's i18n/<lang>.yml (`print:` and others).
 """
@@ -59,6 +67,7 @@ TEMPLATE = "book.html"  # in overrides/print/
 FONT_FAMILIES = ("Noto Serif", "Noto Sans", "Noto Naskh Arabic", "Noto Nastaliq Urdu")
 # The `nav:` section whose pages are for trainers: the answer key is printed at its end.
 TRAINER_SECTION = "trainer"
+LETTER_JOINER = " + "  # the letters of a question with several right answers: "A + C"
 
 PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
@@ -128,6 +137,7 @@ class Unit:
     printed: bool = True  # front matter `print: false` keeps a page of the site out of the book
     # A page not translated yet: the language and direction of its text ({'lang': 'en', 'dir': 'ltr'}).
     other_language: dict[str, str] | None = None
+    written_for_this_edition: bool = False  # front matter: a page this edition added to the source material
 
     @property
     def anchor(self) -> str:
@@ -213,6 +223,18 @@ def handout_sources(nav: list[NavItem]) -> list[str]:
     return found
 
 
+def trainer_sources(nav: list[NavItem]) -> list[str]:
+    """The pages of mkdocs.yml's trainers' section, in its order."""
+    return [
+        src
+        for entry in nav or []
+        if isinstance(entry, dict)
+        for key, value in entry.items()
+        if key == TRAINER_SECTION and isinstance(value, list)
+        for src in _nav_files(value)
+    ]
+
+
 def _nav_files(value: NavItem | list[NavItem]) -> list[str]:
     if isinstance(value, str):
         return [value] if value.endswith(".md") else []
@@ -237,7 +259,10 @@ def units_of(items: list[Unit | Part]) -> list[Unit]:
 class KeyQuestion:
     label: str  # 'Question 1.'
     text: str
-    answers: str  # HTML: the answer key's list
+    answers: str  # HTML: the answer key's list, each option with its letter
+    number: int = 0  # its number in the unit's quiz
+    letters: list[str] = field(default_factory=list)  # the letters of its right options
+    where: list[str] = field(default_factory=list)  # the anchors its right options' feedback links to
 
 
 @dataclass
@@ -251,6 +276,12 @@ class UnitKey:
     unit: Unit
     questions: list[KeyQuestion] = field(default_factory=list)
     exercises: list[KeyExercise] = field(default_factory=list)
+    headings: dict[str, str] = field(default_factory=dict)  # anchor -> words of the unit's headings
+
+
+def option_letter(letters: list[str], index: int) -> str:
+    """The letter of a question's option (from 0), in the language's `quiz.letters`; a number past them."""
+    return str(letters[index]) if index < len(letters) else str(index + 1)
 
 
 class _Links:
@@ -316,8 +347,9 @@ def _by_class(root: HtmlElement, tag: str, name: str) -> list[HtmlElement]:
     return [el for el in root.iter(tag) if _has_class(el, name)]
 
 
-def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
-    """The unit's content for the book, and what goes into the answer key."""
+def reshape_unit(unit: Unit, links: _Links, letters: list[str] | None = None) -> tuple[str, UnitKey]:
+    """The unit's content for the book, and what goes into the answer key (options lettered with
+    `letters`, the language's `quiz.letters`)."""
     root = lxml.html.fragment_fromstring(unit.content or "", create_parent="div")
     key = UnitKey(unit)
 
@@ -361,8 +393,12 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
                 el.set("dir", direction)
         elif kind == "external" and _text(el) != href:
             _add_class(el, "external")
-    _reshape_quizzes(root, key)
+    for heading in root.iter("h1", "h2", "h3", "h4"):
+        if heading.get("id"):
+            key.headings["#" + heading.get("id", "")] = _text(heading)
+    _reshape_quizzes(root, key, letters or [])
     _reshape_exercises(root, key)
+    _drawing_words_as_text(root)
     for details in root.iter("details"):
         details.set("open", "open")
     for table in root.iter("table"):
@@ -382,13 +418,26 @@ def reshape_unit(unit: Unit, links: _Links) -> tuple[str, UnitKey]:
     return _inner_html(root), key
 
 
-def _reshape_quizzes(root: HtmlElement, key: UnitKey) -> None:
-    for question in _by_class(root, "div", "quiz-question"):
+def _letter(letter: str) -> HtmlElement:
+    mark = lxml.html.Element("span", {"class": "quiz__letter"})
+    mark.text = letter
+    return mark
+
+
+def _reshape_quizzes(root: HtmlElement, key: UnitKey, letters: list[str]) -> None:
+    for position, question in enumerate(_by_class(root, "div", "quiz-question"), start=1):
         number = question.find(".//*[@class='quiz__number']")
         text = question.find(".//*[@class='quiz__text']")
         answer_key = next(iter(_by_class(question, "details", "quiz__answer-key")), None)
         if answer_key is not None:
             listing = answer_key.find("ul")
+            right: list[str] = []
+            where: list[str] = []
+            for index, item in enumerate(listing.iterchildren("li") if listing is not None else []):
+                item.insert(0, _letter(option_letter(letters, index)))
+                if _has_class(item, "quiz__key-right"):
+                    right.append(option_letter(letters, index))
+                    where += [a.get("href", "") for a in item.iter("a") if (a.get("href") or "").startswith("#")]
             # On paper, a feedback's link to the unit's heading shows the page it is on.
             for a in answer_key.iter("a"):
                 if (a.get("href") or "").startswith("#"):
@@ -398,9 +447,16 @@ def _reshape_quizzes(root: HtmlElement, key: UnitKey) -> None:
                     label=_text(number) if number is not None else "",
                     text=_text(text) if text is not None else "",
                     answers=_html(listing) if listing is not None else "",
+                    number=position,
+                    letters=right,
+                    where=list(dict.fromkeys(where)),
                 )
             )
             _drop(answer_key)
+        for index, option in enumerate(_by_class(question, "div", "quiz__option")):
+            label = option.find("label")
+            if label is not None:
+                label.addprevious(_letter(option_letter(letters, index)))
         for el in (
             _by_class(question, "*", "quiz__actions")
             + _by_class(question, "*", "quiz__result")
@@ -444,6 +500,33 @@ def _reshape_exercises(root: HtmlElement, key: UnitKey) -> None:
                 )
             )
             _drop(answer)
+
+
+def _drawing_words_as_text(root: HtmlElement) -> None:
+    """A drawing's words become text laid over the drawing, each where the SVG had it. WeasyPrint
+    sets an SVG's text letter by letter, left to right: Arabic came out backwards and Devanagari's
+    conjuncts apart. As text of the page they are set like any other words (the page's fonts,
+    direction, shaping), and they are in the PDF's text layer at the drawing's place. (A print page
+    is not under the site's Content-Security-Policy: the places are inline styles.)"""
+    for picture in _by_class(root, "div", "drawing__picture"):
+        svg = picture.find("svg")
+        view = (svg.get("viewbox") or svg.get("viewBox") or "") if svg is not None else ""
+        if svg is None or len(view.split()) != 4:
+            continue
+        width, height = (float(v) for v in view.split()[2:])
+        for text in list(svg.iter("text")):
+            x, y = float(text.get("x", 0)), float(text.get("y", 0))
+            size = float(text.get("font-size") or svg.get("font-size") or 22)
+            room = float(text.get("data-room") or width)
+            label = lxml.html.Element("span", {"class": "drawing__label", "aria-hidden": "true"})
+            label.text = _text(text)
+            # x is the middle of the words, y their baseline, a third of their size below their middle
+            label.set(
+                "style",
+                f"left: {(x - room / 2) / width:.2%}; top: {(y - 0.35 * size) / height:.2%}; width: {room / width:.2%}",
+            )
+            picture.append(label)
+            svg.remove(text)
 
 
 def _is_form(table: HtmlElement) -> bool:
@@ -510,18 +593,26 @@ class Printed:
     bodies: dict[str, str]  # unit anchor -> body
     keys: list[UnitKey]
     page: str  # the book's print page, which the bodies' links are relative to
+    headings: dict[str, str] = field(default_factory=dict)  # '#anchor' -> the words of every unit's headings
 
 
-def prepare(items: list[Unit | Part], print_page: str) -> Printed:
+def prepare(items: list[Unit | Part], print_page: str, letters: list[str] | None = None) -> Printed:
     units = units_of(items)
     links = _Links(units, print_page)
     bodies: dict[str, str] = {}
     keys: list[UnitKey] = []
+    headings: dict[str, str] = {}
     for unit in units:
-        bodies[unit.anchor], key = reshape_unit(unit, links)
+        bodies[unit.anchor], key = reshape_unit(unit, links, letters)
+        headings.update(key.headings)
         if key.questions or key.exercises:
             keys.append(key)
-    return Printed(items, bodies, keys, print_page)
+    return Printed(items, bodies, keys, print_page, headings)
+
+
+def _where(anchors: list[str], headings: dict[str, str]) -> list[dict[str, str]]:
+    """The headings an answer is under, for the answer grid: their words and their link."""
+    return [{"href": anchor, "title": headings[anchor]} for anchor in anchors if anchor in headings]
 
 
 def _only_links_within(body: str, anchors: set[str], deeper: int) -> str:
@@ -587,6 +678,7 @@ def render_print_page(
     page_css = {
         "page_of": Markup(css_content(p["page_of"])),
         "page_ref": Markup(css_content(p["page_ref"]).replace("counter(page)", "target-counter(attr(href), page)")),
+        "edition": Markup(css_string(words["status"]["edition"])),
     }
     has_trainer_part = any(isinstance(i, Part) and i.is_trainer for i in shown)
     return (
@@ -604,13 +696,24 @@ def render_print_page(
                     "unit": k.unit,
                     "linked": k.unit.anchor in anchors,
                     "questions": [
-                        {"label": q.label, "text": q.text, "answers": Markup(in_this_pdf(q.answers))}
+                        {
+                            "label": q.label,
+                            "text": q.text,
+                            "answers": Markup(in_this_pdf(q.answers)),
+                            "number": q.number,
+                            "letters": LETTER_JOINER.join(q.letters),
+                            "where": [
+                                {**place, "linked": place["href"].lstrip("#").split("--")[0] in anchors}
+                                for place in _where(q.where, printed.headings)
+                            ],
+                        }
                         for q in k.questions
                     ],
                     "exercises": [{"title": e.title, "answer": Markup(e.answer)} for e in k.exercises],
                 }
                 for k in keys
             ],
+            has_model_answers=any(k.exercises for k in keys),
             key_anchor="answer-key",
             has_trainer_part=has_trainer_part,
             translations=Markup(

@@ -36,9 +36,11 @@ def write_print_pages(
     template_dir: Path,
     direction: str,
     translation_states: dict[str, str] | None = None,
-) -> None:
-    """Every print page of one language, from its rendered pages (nav path -> unit); `translation_states`
-    (nav path -> source, reviewed, draft, …) for the trainers' list of reviewed translations."""
+    date: str | None = None,
+) -> list[print_book.PrintJob]:
+    """Every print page of one language, from its rendered pages (nav path -> unit), dated `date`
+    (default: the edition's date); `translation_states` (nav path -> source, reviewed, draft, …) for
+    the trainers' list of reviewed translations; returns their jobs."""
     print_page = print_book.print_page_path(lang, default)
     for unit in pages.values():
         if unit.url == print_page:
@@ -48,7 +50,7 @@ def write_print_pages(
                 "rename the page",
             )
     items = print_book.outline(nav, pages, words["nav"], config_file)
-    printed = print_book.prepare(items, print_page)
+    printed = print_book.prepare(items, print_page, [str(letter) for letter in words["quiz"]["letters"]])
     jobs = [print_book.book_job(lang, default), print_book.trainers_job(lang, default)]
     jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.handout_units(items)]
     for job in jobs:
@@ -57,7 +59,7 @@ def write_print_pages(
             printed,
             lang=lang,
             words=words,
-            date=edition_date(),
+            date=date or edition_date(),
             template_dir=template_dir,
             direction=direction,
             translation_states=translation_states,
@@ -65,6 +67,7 @@ def write_print_pages(
         target = Path(site_dir) / job.page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
+    return jobs
 
 
 def printables_html(
@@ -72,18 +75,27 @@ def printables_html(
     default: str,
     nav: list[NavItem],
     titles: dict[str, str],
-    words: dict[str, str],
+    words: dict[str, Any],
     link: Callable[[str, str], str],
+    unprinted: set[str] | None = None,
 ) -> str:
-    """The trainers' page's list of every PDF of the language; `link(path, text)` writes one link
-    from the page that holds the list."""
+    """The trainers' page's list of every PDF of the language, and what the material for trainers
+    holds (its pages, in course order, and the answer key: what it is now, from `nav:`, not a list
+    of words to keep up to date); `link(path, text)` writes one link from the page that holds the
+    list; `unprinted`: the pages kept out of print (front matter `print: false`)."""
+    handout_words = words["handouts"]
     handouts = "".join(
         f"<li>{link(print_book.handout_job(lang, default, src).pdf, titles.get(src, src))}</li>"
         for src in print_book.handout_sources(nav)
     )
+    trainer_pages = [
+        src for src in print_book.trainer_sources(nav) if src not in (unprinted or set()) and src in titles
+    ]
+    holds = "".join(f"<li>{html.escape(titles[src])}</li>" for src in trainer_pages)
+    holds += f"<li>{html.escape(words['print']['answer_key'])}</li>"
     return (
-        f'<div class="printables" role="region" aria-label="{html.escape(words["label"])}"><ul>'
-        f"<li>{link(print_book.pdf_path(lang, default), words['book'])}</li>"
-        f"<li>{link(print_book.trainers_job(lang, default).pdf, words['trainers'])}</li></ul>"
-        f"<p>{html.escape(words['units'])}</p><ol>{handouts}</ol></div>"
+        f'<div class="printables" role="region" aria-label="{html.escape(handout_words["label"])}"><ul>'
+        f"<li>{link(print_book.pdf_path(lang, default), handout_words['book'])}</li>"
+        f"<li>{link(print_book.trainers_job(lang, default).pdf, handout_words['trainers'])}<ul>{holds}</ul></li></ul>"
+        f"<p>{html.escape(handout_words['units'])}</p><ol>{handouts}</ol></div>"
     )

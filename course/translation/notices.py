@@ -1,9 +1,10 @@
-"""What a page says about its own translation, at the top: that it is a draft,
+"""What a page says about itself, at the top: that its translation is a draft,
 not translated yet, reviewed by a native speaker, or out of date, with a link to
-the page in the language it comes from. An out-of-date page also lists what
-changed in the page it was translated from (course/translation/changes.py),
-folded, for its translator. The words come from the page's language
-(i18n/<lang>.yml `status:` and `translation_status: changes:`)."""
+the page in the language it comes from; and that it was written for this edition,
+not taken from the source material (front matter `written_for_this_edition: true`).
+An out-of-date page also lists what changed in the page it was translated from
+(course/translation/changes.py), folded, for its translator. The words come from
+the page's language (i18n/<lang>.yml `status:` and `translation_status: changes:`)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,20 @@ def page_notice(
 
 def _date(value: str) -> str:
     return html.escape(value)
+
+
+def edition_notice(lang: str, strings_dir: Path) -> str:
+    """The notice of a page this edition added: not part of the source material. Printed too, and
+    the print stylesheet repeats its words at the foot of every page the page prints on."""
+    words = strings.load_strings(lang, strings_dir)
+    return edition_notice_in(words["status"]["edition"], lang, text_direction(lang, strings_dir))
+
+
+def edition_notice_in(sentence: str, lang: str, direction: str) -> str:
+    return (
+        f'<aside class="edition-notice" role="note" lang="{lang}" dir="{direction}" '
+        f"data-search-exclude><p>{html.escape(sentence)}</p></aside>"
+    )
 
 
 def language_name(lang: str, strings_dir: Path) -> str:

@@ -77,6 +77,8 @@ ELEMENTS = {
     "aside",
     "svg",
     "circle",
+    "ellipse",
+    "line",
     "text",
     "title",
     "textarea",
@@ -126,6 +128,18 @@ ATTRIBUTES = {
     "textlength",
     "lengthadjust",
     "focusable",
+    # the drawings' own look, for paper (course/blocks/drawings.py): presentation attributes, no script
+    "rx",
+    "ry",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "font-size",
+    "font-family",
 }
 ATTRIBUTE_PREFIXES = ("aria-", "data-")
 URL_ATTRIBUTES = ("href", "src")
