@@ -175,17 +175,19 @@ def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
 
 def test_a_regional_variant_gets_the_themes_own_words_to_change(project_copy):
     """Material's 'pt' words are Brazilian; with --theme-words a European Portuguese translator gets
-    them in overrides/ to change, and the built page shows the changed word."""
-    result = new_language(project_copy, "pt", "--name", "Português", "--theme-words")
+    them in overrides/ to change, and the built page shows the changed word. (A project that has 'pt'
+    already is tried with its other Portuguese code.)"""
+    code = next(c for c in ("pt", "pt-BR") if c not in {lang.code for lang in languages()})
+    result = new_language(project_copy, code, "--name", "Português", "--theme-words")
     assert result.returncode == 0, result.stdout + result.stderr
-    words = project_copy / "overrides/partials/languages/pt.html"
+    words = project_copy / f"overrides/partials/languages/{code}.html"
     assert '"search.placeholder": "Buscar"' in words.read_text(encoding="utf-8")
     words.write_text(words.read_text(encoding="utf-8").replace('"Buscar"', '"Pesquisar"'), encoding="utf-8")
     site = project_copy / "site"
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project_copy,
-        env={**os.environ, "COURSE_PREVIEW": "pt", "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "COURSE_PREVIEW": code, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
     )
