@@ -29,6 +29,7 @@ from browser import Server, Traffic, axe_violations, open_context
 from scorm_package import open_package
 
 from course import PROJECT_ROOT
+from course.config import languages
 from course.sources.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -161,7 +162,8 @@ def score(right, total):
     return round(100 * right / total)
 
 
-@pytest.mark.parametrize("platform_folder", ["el"], indirect=True)
+# Every language's package: the notice, the progress words and the quiz are each language's own.
+@pytest.mark.parametrize("platform_folder", [lang.code for lang in languages()], indirect=True)
 def test_a_learner_takes_two_units_in_a_learning_platform(browser, platform_folder):
     lang, folder, package = platform_folder
     words = load_strings(lang)
