@@ -72,6 +72,7 @@ def _printables(here, nav, config) -> str:
         strings.load_strings(lang, strings_dir(config)),
         link,
         {unit_key(p) + ".md" for p in nav.pages if p.meta.get("print", True) is False},
+        {unit_key(p) + ".md" for p in nav.pages if p.meta.get("hand_out") is True},
     )
 
 
@@ -91,6 +92,7 @@ def _collect_for_print(context, page, config, nav):
         printed=page.meta.get("print", True) is not False,
         other_language=untranslated_text(page.meta, strings_dir(config)),
         written_for_this_edition=page.meta.get("written_for_this_edition") is True,
+        hand_out=page.meta.get("hand_out") is True,
     )
     return context
 

@@ -11,13 +11,16 @@ import pytest
 from site_pages import parse, resolve
 from test_pdf import Book, built_page, normal, unit_title
 
+from course import PROJECT_ROOT
 from course.config import default_language, languages, read_mkdocs_yml
 from course.print import pdf_check, print_book
+from course.sources.front_matter import read_front_matter
 from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
 DEFAULT = default_language()
 UNITS = print_book.handout_sources(read_mkdocs_yml()["nav"])
+TRAINER_PAGES = print_book.trainer_sources(read_mkdocs_yml()["nav"])
 
 
 @pytest.fixture(params=LANGS)
@@ -86,9 +89,56 @@ def test_each_unit_page_links_to_its_handout_and_the_trainers_page_lists_every_p
         print_book.pdf_path(lang, DEFAULT),
         print_book.trainers_job(lang, DEFAULT).pdf,
         *(print_book.handout_job(lang, DEFAULT, unit).pdf for unit in UNITS),
+        *(print_book.handout_job(lang, DEFAULT, src).pdf for src in hand_outs(lang)),
     }
     assert listed == expected, f"{page}: lists {sorted(listed ^ expected)} wrongly"
     assert all((site / pdf).is_file() for pdf in listed)
+
+
+def hand_outs(lang) -> list[str]:
+    """The trainers' pages that go to participants (front matter `hand_out: true`)."""
+    return [
+        src
+        for src in TRAINER_PAGES
+        if read_front_matter(PROJECT_ROOT / "docs" / lang / src).data.get("hand_out") is True
+    ]
+
+
+def test_the_forms_for_participants_print_on_their_own_without_the_trainers_apparatus(site, lang):
+    """The forms and the contacts sheet: a PDF each, with the title and the form, without the summary
+    for trainers, the notices under the title or a paragraph for trainers; a page written for this
+    edition says so once on each page, at its foot. Each keeps to its sheet of paper (two sides)."""
+    words = load_strings(lang)
+    found = hand_outs(lang)
+    assert {"trainer/evaluation-sheet.md", "trainer/complaints-form.md", "trainer/contacts-sheet.md"} <= set(found)
+    assert "trainer/attendance-list.md" in found
+    for src in found:
+        doc = Book(site / print_book.handout_job(lang, DEFAULT, src).pdf)
+        text = " ".join(doc.pages)
+        soup = parse(built_page(site, lang, src))
+        assert unit_title(site, lang, src) in doc.page(1), f"{lang}/{src}: no title on its first page"
+        assert len(doc.pages) <= 2, f"{lang}/{src}: {len(doc.pages)} pages"
+        summary = soup.select_one(".page-summary")
+        if summary:
+            assert normal(summary.get_text())[:50] not in text, f"{lang}/{src}: prints the summary for trainers"
+        assert normal(words["status"]["draft"])[:40] not in text, f"{lang}/{src}: prints the draft banner"
+        for note in soup.select(".for-trainers"):
+            assert normal(note.get_text())[:50] not in text, f"{lang}/{src}: prints a note for trainers"
+        edition = normal(words["status"]["edition"])
+        if soup.select_one(".edition-notice"):
+            for number, page in enumerate(doc.pages, start=1):
+                assert page.count(edition) == 1, f"{lang}/{src} p. {number}: the edition's mark {page.count(edition)}x"
+    assert len(Book(site / print_book.handout_job(lang, DEFAULT, "trainer/contacts-sheet.md").pdf).pages) == 1
+    # In the trainers' material, the contacts sheet is a page of its own, and no form runs to a third page.
+    trainers = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
+    for src in found:
+        title = unit_title(site, lang, src)
+        # its pages: those whose running header (the first words of the page) names it
+        pages = [n for n, page in enumerate(trainers.pages, start=1) if title in page[: len(title) + 60]]
+        assert 1 <= len(pages) <= 2, f"{lang}: {title!r} on the trainers' pages {pages}"
+    contacts = unit_title(site, lang, "trainer/contacts-sheet.md")
+    (page,) = [page for page in trainers.pages if contacts in page[: len(contacts) + 60]]
+    assert normal(words["status"]["edition"]) in page
 
 
 def every_pdf(site, lang):

@@ -108,7 +108,8 @@ def trainers_job(lang: str, default: str) -> PrintJob:
 
 
 def handout_job(lang: str, default: str, unit: str) -> PrintJob:
-    root, name = language_root(lang, default), unit.removesuffix(".md").replace("/", "-")
+    # A trainer page handed out to participants is named without its folder: 'evaluation-sheet-en.pdf'.
+    root, name = language_root(lang, default), posixpath.basename(unit.removesuffix(".md"))
     return PrintJob(
         "handout", f"{root}{HANDOUT_PAGES}/{name}.html", f"{root}{DOWNLOADS}/{HANDOUTS}/{name}-{lang}.pdf", unit
     )
@@ -138,6 +139,9 @@ class Unit:
     # A page not translated yet: the language and direction of its text ({'lang': 'en', 'dir': 'ltr'}).
     other_language: dict[str, str] | None = None
     written_for_this_edition: bool = False  # front matter: a page this edition added to the source material
+    # Front matter `hand_out: true`: a trainer page that goes to participants (a form, a sheet), also
+    # printed on its own as a handout, without the trainers' apparatus (banners, summary).
+    hand_out: bool = False
 
     @property
     def anchor(self) -> str:
@@ -243,6 +247,18 @@ def _nav_files(value: NavItem | list[NavItem]) -> list[str]:
     if isinstance(value, dict):
         return [f for item in value.values() for f in _nav_files(item)]
     return []
+
+
+def hand_out_units(items: list[Unit | Part]) -> list[Unit]:
+    """The trainers' pages that go to participants (front matter `hand_out: true`), each printed on
+    its own like a handout."""
+    return [
+        unit
+        for item in items
+        if isinstance(item, Part) and item.is_trainer
+        for unit in units_of(item.children)
+        if unit.hand_out
+    ]
 
 
 def units_of(items: list[Unit | Part]) -> list[Unit]:

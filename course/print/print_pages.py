@@ -53,6 +53,7 @@ def write_print_pages(
     printed = print_book.prepare(items, print_page, [str(letter) for letter in words["quiz"]["letters"]])
     jobs = [print_book.book_job(lang, default), print_book.trainers_job(lang, default)]
     jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.handout_units(items)]
+    jobs += [print_book.handout_job(lang, default, unit.src) for unit in print_book.hand_out_units(items)]
     for job in jobs:
         page = print_book.render_print_page(
             job,
@@ -78,11 +79,13 @@ def printables_html(
     words: dict[str, Any],
     link: Callable[[str, str], str],
     unprinted: set[str] | None = None,
+    hand_outs: set[str] | None = None,
 ) -> str:
     """The trainers' page's list of every PDF of the language, and what the material for trainers
     holds (its pages, in course order, and the answer key: what it is now, from `nav:`, not a list
     of words to keep up to date); `link(path, text)` writes one link from the page that holds the
-    list; `unprinted`: the pages kept out of print (front matter `print: false`)."""
+    list; `unprinted`: the pages kept out of print (front matter `print: false`); `hand_outs`: the
+    trainers' pages that go to participants (front matter `hand_out: true`), each a PDF of its own."""
     handout_words = words["handouts"]
     handouts = "".join(
         f"<li>{link(print_book.handout_job(lang, default, src).pdf, titles.get(src, src))}</li>"
@@ -93,9 +96,16 @@ def printables_html(
     ]
     holds = "".join(f"<li>{html.escape(titles[src])}</li>" for src in trainer_pages)
     holds += f"<li>{html.escape(words['print']['answer_key'])}</li>"
+    forms = "".join(
+        f"<li>{link(print_book.handout_job(lang, default, src).pdf, titles[src])}</li>"
+        for src in trainer_pages
+        if src in (hand_outs or set())
+    )
     return (
         f'<div class="printables" role="region" aria-label="{html.escape(handout_words["label"])}"><ul>'
         f"<li>{link(print_book.pdf_path(lang, default), handout_words['book'])}</li>"
         f"<li>{link(print_book.trainers_job(lang, default).pdf, handout_words['trainers'])}<ul>{holds}</ul></li></ul>"
-        f"<p>{html.escape(handout_words['units'])}</p><ol>{handouts}</ol></div>"
+        f"<p>{html.escape(handout_words['units'])}</p><ol>{handouts}</ol>"
+        + (f"<p>{html.escape(handout_words['forms'])}</p><ul>{forms}</ul>" if forms else "")
+        + "</div>"
     )

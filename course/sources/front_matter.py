@@ -29,6 +29,7 @@ KNOWN_KEYS = (
     "print",  # false: the page is not printed in the book
     "sorted_per_language",  # the glossary: each language sorts its terms
     "written_for_this_edition",  # trainer pages this edition adds, not from the source material
+    "hand_out",  # true: a trainer page that goes to participants, also printed on its own (a form)
     "avoid",  # the glossary's term base (course/sources/terms.py)
 )
 
