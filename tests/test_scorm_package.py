@@ -197,6 +197,24 @@ def test_a_units_page_carries_the_reporting_script_and_the_notice_in_its_languag
             assert words[key] in text
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_of_a_package_says_that_nothing_is_sent(site, lang):
+    """The home page's progress overview is not a unit and reports nothing, but inside a learning
+    platform the units do: it says so, in the language, instead of "Nothing is sent anywhere"."""
+    package = open_package(site, lang)
+    words = load_strings(lang)
+    panels = [
+        (name, panel.get_text(" ", strip=True))
+        for name, soup in package.pages.items()
+        for panel in soup.select(".course-progress")
+        if panel.get("id") == "course-progress-course"
+    ]
+    assert panels, "no progress overview in the package"
+    for name, text in panels:
+        assert words["progress"]["stored_here"] not in text, f"{name}: {text}"
+        assert words["scorm"]["progress_outside_units"] in text, f"{name}: {text}"
+
+
 def test_the_package_is_the_same_bytes_when_made_again(site, tmp_path):
     """Reproducible, like the offline zip: the same site and SOURCE_DATE_EPOCH give the same zip."""
     lang = LANGS[-1]

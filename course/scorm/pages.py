@@ -8,7 +8,10 @@ On every page of the package:
   or file the package lacks keeps its words but is no longer a link;
 - in the page's data (#course-page, which course.js reads): no offline copy,
   and the words for a learner with no answer yet say nothing about where
-  progress is kept (in a learning platform, the platform keeps it too).
+  progress is kept (in a learning platform, the platform keeps it too);
+- the course's progress panel (the home page's overview) no longer says
+  that nothing is sent anywhere: it says that the units report to the
+  platform.
 
 On a unit's page (a SCO), also:
 - scorm.js after course.js, with what it needs in the page's data (`scorm`:
@@ -76,6 +79,7 @@ def for_package(
         _add_script(root)
         _add_notice(root, words)
         _mark_where_progress_is_kept(root)
+    _say_the_units_report(root, words)
     return DOCTYPE + "\n" + lxml.html.tostring(root, encoding="unicode", method="html")
 
 
@@ -170,6 +174,14 @@ def _add_notice(root: HtmlElement, words: dict[str, Any]) -> None:
     notice.tail = title.tail
     title.tail = None
     title.addnext(notice)
+
+
+def _say_the_units_report(root: HtmlElement, words: dict[str, Any]) -> None:
+    """The course's progress panel (not a unit's: scorm.js rewords that one) reports nothing, but must
+    not tell a learner in a learning platform that nothing is sent anywhere: the units do report."""
+    for reset in root.xpath("//div[@id='course-progress-course']//button"):
+        if "course-progress__reset" in (reset.get("class") or "").split():
+            reset.getparent().text = words["progress_outside_units"] + " "
 
 
 def _mark_where_progress_is_kept(root: HtmlElement) -> None:
