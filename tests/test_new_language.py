@@ -148,29 +148,14 @@ def test_a_code_the_site_cannot_use_is_refused_and_nothing_is_changed(project_co
     assert not (project_copy / "i18n/tlh.yml").exists() and not (project_copy / "docs/tlh").exists()
 
 
-def test_a_new_language_gets_its_own_search_index_and_its_pdf(added):
-    """Search and the PDF take their languages from mkdocs.yml: nothing else to register."""
+def test_a_new_language_gets_its_own_search_index(added):
+    """Search takes its languages from mkdocs.yml: nothing else to register. (Its PDFs, made by the
+    README build, are tests/test_new_scripts.py's, for six languages in one build.)"""
     project, _, _command, build = added
     assert build is not None and build.returncode == 0
     index = project / "site" / LANG / "search" / "search_index.json"
     assert index.is_file(), f"no search index for {LANG}"
     assert '"location":"index.html"' in index.read_text(encoding="utf-8")
-    pdfs = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_ROOT / "scripts" / "build_pdfs.py"),
-            "--site-dir",
-            str(project / "site"),
-            "--config-file",
-            str(project / "mkdocs.yml"),
-            "--lang",
-            LANG,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
-    assert (project / "site" / LANG / "downloads" / f"peer-support-course-{LANG}.pdf").is_file(), pdfs.stdout
 
 
 def test_a_regional_variant_gets_the_themes_own_words_to_change(project_copy):
