@@ -117,7 +117,8 @@ def test_the_forms_for_participants_print_on_their_own_without_the_trainers_appa
         text = " ".join(doc.pages)
         soup = parse(built_page(site, lang, src))
         assert unit_title(site, lang, src) in doc.page(1), f"{lang}/{src}: no title on its first page"
-        assert len(doc.pages) <= 2, f"{lang}/{src}: {len(doc.pages)} pages"
+        if src != CARDS:  # the cards: a page for each set (test below)
+            assert len(doc.pages) <= 2, f"{lang}/{src}: {len(doc.pages)} pages"
         summary = soup.select_one(".page-summary")
         if summary:
             assert normal(summary.get_text())[:50] not in text, f"{lang}/{src}: prints the summary for trainers"
@@ -131,7 +132,7 @@ def test_the_forms_for_participants_print_on_their_own_without_the_trainers_appa
     assert len(Book(site / print_book.handout_job(lang, DEFAULT, "trainer/contacts-sheet.md").pdf).pages) == 1
     # In the trainers' material, the contacts sheet is a page of its own, and no form runs to a third page.
     trainers = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
-    for src in found:
+    for src in (src for src in found if src != CARDS):
         title = unit_title(site, lang, src)
         # its pages: those whose running header (the first words of the page) names it
         pages = [n for n, page in enumerate(trainers.pages, start=1) if title in page[: len(title) + 60]]
@@ -139,6 +140,77 @@ def test_the_forms_for_participants_print_on_their_own_without_the_trainers_appa
     contacts = unit_title(site, lang, "trainer/contacts-sheet.md")
     (page,) = [page for page in trainers.pages if contacts in page[: len(contacts) + 60]]
     assert normal(words["status"]["edition"]) in page
+
+
+CARDS = "trainer/cards.md"
+
+
+def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_words(site, lang):
+    """The cards the facilitator's guide uses (`trainer/cards.md`, `/// cards` with `layout:`), in
+    the trainers' material and in a PDF of their own: after the page of instructions, a page for
+    each set, holding that set only. Ten letter cards (the language's quiz letters, A to E twice);
+    four GROW cards and two observer sheets whose questions and lists are the unit's own words; ten
+    blank identity cards; ImROC's five names and five descriptions, as the unit gives them."""
+    words = load_strings(lang)
+    letters = words["quiz"]["letters"][:5]
+    page = parse(built_page(site, lang, CARDS))
+    layouts = [el.get("class") for el in page.select(".cut-out-cards")]
+    assert layouts == [
+        ["cut-out-cards", "cut-out-cards--letters"],
+        ["cut-out-cards", "cut-out-cards--pocket"],
+        ["cut-out-cards", "cut-out-cards--sheet"],
+        ["cut-out-cards"],
+        ["cut-out-cards", "cut-out-cards--sentences"],
+    ], layouts
+    unit = parse(built_page(site, lang, "supportive-communication.md"))
+    grow = [normal(li.get_text()) for li in page.select(".cut-out-cards--pocket > ul > li")[0].select("li")]
+    assert len(grow) == 8
+    questions = {normal(li.get_text()) for li in unit.select(".exercise li")}
+    # (a question rated from 1 to 10 carries the numbers after its words on the site)
+    missing = [q for q in grow if not any(question.startswith(q) for question in questions)]
+    assert not missing, f"{lang}: GROW cards not in the unit's words: {missing}"
+    lists = [
+        normal(li.get_text())
+        for sel in ("#acceptance", "#genuineness", "#empathy")
+        for li in unit.select(f"{sel} + p + ul > li")
+    ]
+    assert len(lists) == 15, lists
+    imroc = [
+        normal(li.get_text()).split(": ", 1)
+        for li in parse(built_page(site, lang, "what-peer-support-can-do.md")).select(
+            "#how-it-makes-a-difference + p + ul > li"
+        )
+    ]
+    assert len(imroc) == 5, imroc
+    title = unit_title(site, lang, CARDS)
+    trainers = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
+    start = next(n for n, page in enumerate(trainers.pages) if page.startswith(title))
+    in_trainers = trainers.pages[start : start + 6]
+    after = unit_title(site, lang, TRAINER_PAGES[TRAINER_PAGES.index(CARDS) + 1])
+    assert trainers.pages[start + 6].startswith(after), f"{lang}: the cards run past 6 pages in the trainers' material"
+    alone = Book(site / print_book.handout_job(lang, DEFAULT, CARDS).pdf).pages
+
+    def squeeze(text: str) -> str:  # a line may break after a slash ("viden/erkendelse"): no spaces
+        return "".join(text.split())
+
+    for where, pages in (("trainers' material", in_trainers), ("its own PDF", alone)):
+        assert len(pages) == 6, f"{lang}, {where}: the cards take {len(pages)} pages, not 1 + 5 sets"
+        letter_page, grow_page, observer_page, blank_page, imroc_page = pages[1:]
+        singles = [w for w in letter_page.split() if len(w) == 1 and w in letters]
+        assert singles == letters * 2, f"{lang}, {where}: the letter cards read {singles}"
+        for question in grow:
+            assert squeeze(grow_page).count(squeeze(question)) == 4, (
+                f"{lang}, {where}: {question!r} not on each GROW card"
+            )
+        for item in lists:
+            assert squeeze(item) in squeeze(observer_page), f"{lang}, {where}: the observer sheet lacks {item!r}"
+        assert blank_page.count("……") >= 10 and not any(q in blank_page for q in grow)
+        for name, description in imroc:
+            assert squeeze(name) in squeeze(imroc_page) and squeeze(description) in squeeze(imroc_page), (
+                f"{lang}, {where}: ImROC's {name!r}"
+            )
+        for other in (grow_page, observer_page, blank_page):
+            assert imroc[0][1] not in other, f"{lang}, {where}: ImROC's cards share a page with another set"
 
 
 def every_pdf(site, lang):

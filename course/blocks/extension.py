@@ -4,7 +4,8 @@
   without JavaScript (the answer key is a <details>), prints its answer key.
 - `/// exercise | title` with an optional nested `//// answer`: a task, its
   model answer collapsed on screen and open in print, ruled lines in print.
-- `/// cards`: a list printed as cut-out cards.
+- `/// cards`: a list printed as cut-out cards (`layout:` letters, sentences,
+  pocket or sheet for other sizes than the identity cards).
 - `/// circles | caption`: a list drawn as concentric circles to write in,
   the first item in the centre (the list stays as text for screen readers).
 - `/// steps`: a list drawn as a path of steps (an ordered list, styled).
@@ -27,7 +28,14 @@ from typing import TYPE_CHECKING, Any
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_boolean, type_integer, type_ranged_integer, type_string
+from pymdownx.blocks.block import (
+    Block,
+    type_boolean,
+    type_integer,
+    type_ranged_integer,
+    type_string,
+    type_string_in,
+)
 
 from course.blocks import drawings
 from course.blocks.quiz import Option, Question, check_question, parse_options
@@ -452,10 +460,22 @@ class _Wrapper(_CourseBlock):
 
 
 class Cards(_Wrapper):
-    """A list printed as cut-out cards."""
+    """A list printed as cut-out cards, each set on a page of its own. By default ten cards a page
+    (the identity cards); `layout: letters` ten cards a page, each one big letter (held up in a
+    team quiz); `layout: sentences` ten cards a page, in smaller print, for a sentence or two
+    on a card (a description to match with a name); `layout: pocket` four cards a page (a card of questions to hold in the hand);
+    `layout: sheet` two cards a page, each the width of the page (a sheet to note on)."""
 
     NAME = "cards"
     CSS_CLASS = "cut-out-cards"
+    LAYOUTS = ("letters", "sentences", "pocket", "sheet")
+    OPTIONS = {"layout": ("", type_string_in(("", *LAYOUTS)))}  # noqa: RUF012 (pymdownx reads it)
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        div = super().on_create(parent)
+        if self.options["layout"]:
+            div.set("class", f"{self.CSS_CLASS} {self.CSS_CLASS}--{self.options['layout']}")
+        return div
 
 
 def _label(item: etree.Element) -> str:
