@@ -18,6 +18,7 @@ from course import DOCS_DIR
 from course.config import default_language, language_root, languages, read_mkdocs_yml
 from course.print import pdf_check, print_book
 from course.sources.front_matter import read_front_matter
+from course.sources.language_data import local_date
 from course.sources.strings import load_strings
 
 LANGS = [lang.code for lang in languages()]
@@ -130,10 +131,12 @@ def test_the_cover_gives_the_course_title_language_and_date(site, lang):
     cover = book(site, lang).page(1)
     for text in (words["site_name"], words["language_name"], words["print"]["edition"]):
         assert normal(text) in cover, f"{lang}: the cover lacks {text!r}: {cover!r}"
-    date = re.search(r"\d{4}-\d{2}-\d{2}", cover)
-    assert date and normal(words["print"]["dated"].format(date=date.group())) in cover, (
-        f"{lang}: no edition date: {cover!r}"
-    )
+    # The edition's date (the print page's metadata, ISO), written as the language writes a date.
+    html = (site / print_book.print_page_path(lang, DEFAULT)).read_text(encoding="utf-8")
+    iso = re.search(r'name="dcterms.created" content="(\d{4}-\d{2}-\d{2})"', html)
+    assert iso, f"{lang}: the print page has no date"
+    dated = normal(words["print"]["dated"].format(date=local_date(iso.group(1), lang)))
+    assert dated in cover and iso.group(1) not in cover, f"{lang}: no edition date {dated!r}: {cover!r}"
 
 
 def test_every_part_and_unit_is_in_the_contents_in_course_order_at_its_page(site, lang):

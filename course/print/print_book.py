@@ -52,6 +52,7 @@ from markupsafe import Markup
 
 from course.config import NavItem, language_root
 from course.errors import ContentError
+from course.sources.language_data import local_date
 
 BOOK_NAME = "peer-support-course"  # downloads/<BOOK_NAME>-<lang>.pdf
 PRINT_PAGE = "print.html"  # <lang prefix>print.html, the input of the book's PDF
@@ -740,6 +741,6 @@ def render_print_page(
             stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(job.page) or "."),
             page_css=page_css,
             date=date,
-            dated=p["dated"].format(date=date),
+            dated=p["dated"].format(date=local_date(date, lang)),
         )
     )

@@ -2,12 +2,16 @@
 of its script, and how search reads it. A language's own file
 (i18n/<lang>.yml) can say both (`direction:`, `search:`); this is what
 scripts/new_language.py writes there for languages it knows, and the
-direction a language has when its file does not say."""
+direction a language has when its file does not say; and how it writes a date."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, TypedDict
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 
 
 class SearchRules(TypedDict):
@@ -70,3 +74,14 @@ def untranslated_text(meta: dict[str, Any] | None, strings_dir: Path) -> dict[st
         return None
     lang = meta.get("translated_from") or meta.get("source_language")
     return {"lang": lang, "dir": text_direction(lang, strings_dir)} if lang else None
+
+
+def local_date(iso: str, code: str) -> str:
+    """A date (YYYY-MM-DD) as the language writes it in running text: sl "7. december 2026", el
+    "7 Δεκεμβρίου 2026" (Babel's CLDR data, which knows far more languages than the course will have).
+    A language CLDR does not know keeps the ISO form, which every reader can read."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return iso
+    return format_date(date.fromisoformat(iso), format="long", locale=locale)
