@@ -150,7 +150,8 @@ def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_w
     the trainers' material and in a PDF of their own: after the page of instructions, a page for
     each set, holding that set only. Ten letter cards (the language's quiz letters, A to E twice);
     four GROW cards and two observer sheets whose questions and lists are the unit's own words; ten
-    blank identity cards; ImROC's five names and five descriptions, as the unit gives them."""
+    blank identity cards; ImROC's five names and five descriptions, as the unit gives them; the six
+    words that *Benefits of peer support* gives for the wellness model and the illness model."""
     words = load_strings(lang)
     letters = words["quiz"]["letters"][:5]
     page = parse(built_page(site, lang, CARDS))
@@ -161,6 +162,7 @@ def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_w
         ["cut-out-cards", "cut-out-cards--sheet"],
         ["cut-out-cards"],
         ["cut-out-cards", "cut-out-cards--sentences"],
+        ["cut-out-cards"],
     ], layouts
     unit = parse(built_page(site, lang, "supportive-communication.md"))
     grow = [normal(li.get_text()) for li in page.select(".cut-out-cards--pocket > ul > li")[0].select("li")]
@@ -182,20 +184,32 @@ def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_w
         )
     ]
     assert len(imroc) == 5, imroc
+    # the word cards: the unit's own words for the two models (a word may change its ending on a card)
+    models = [normal(li.get_text()) for li in page.select(".cut-out-cards > ul")[-1].select(":scope > li")]
+    assert len(models) == 6, models
+    benefits = parse(built_page(site, lang, "benefits-of-peer-support.md"))
+    section = []
+    for el in benefits.select_one("#wellness-model").find_next_siblings():
+        if el.name == "h2":
+            break
+        section.append(normal(el.get_text()))
+    stems = {w[:4] for w in " ".join(section).lower().replace(",", " ").split()}
+    strays = [card for card in models if any(w[:4] not in stems for w in card.lower().replace(",", " ").split() if len(w) >= 4)]
+    assert not strays, f"{lang}: word cards not in the unit's words: {strays}"
     title = unit_title(site, lang, CARDS)
     trainers = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
     start = next(n for n, page in enumerate(trainers.pages) if page.startswith(title))
-    in_trainers = trainers.pages[start : start + 6]
+    in_trainers = trainers.pages[start : start + 7]
     after = unit_title(site, lang, TRAINER_PAGES[TRAINER_PAGES.index(CARDS) + 1])
-    assert trainers.pages[start + 6].startswith(after), f"{lang}: the cards run past 6 pages in the trainers' material"
+    assert trainers.pages[start + 7].startswith(after), f"{lang}: the cards run past 7 pages in the trainers' material"
     alone = Book(site / print_book.handout_job(lang, DEFAULT, CARDS).pdf).pages
 
     def squeeze(text: str) -> str:  # a line may break after a slash ("viden/erkendelse"): no spaces
         return "".join(text.split())
 
     for where, pages in (("trainers' material", in_trainers), ("its own PDF", alone)):
-        assert len(pages) == 6, f"{lang}, {where}: the cards take {len(pages)} pages, not 1 + 5 sets"
-        letter_page, grow_page, observer_page, blank_page, imroc_page = pages[1:]
+        assert len(pages) == 7, f"{lang}, {where}: the cards take {len(pages)} pages, not 1 + 6 sets"
+        letter_page, grow_page, observer_page, blank_page, imroc_page, model_page = pages[1:]
         singles = [w for w in letter_page.split() if len(w) == 1 and w in letters]
         assert singles == letters * 2, f"{lang}, {where}: the letter cards read {singles}"
         for question in grow:
@@ -211,6 +225,9 @@ def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_w
             )
         for other in (grow_page, observer_page, blank_page):
             assert imroc[0][1] not in other, f"{lang}, {where}: ImROC's cards share a page with another set"
+        for card in models:
+            assert squeeze(card) in squeeze(model_page), f"{lang}, {where}: the word card {card!r}"
+        assert squeeze(imroc[0][1]) not in squeeze(model_page), f"{lang}, {where}: the word cards share ImROC's page"
 
 
 def every_pdf(site, lang):
