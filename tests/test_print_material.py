@@ -194,7 +194,11 @@ def test_the_cards_of_the_group_work_print_a_set_on_each_page_in_the_units_own_w
             break
         section.append(normal(el.get_text()))
     stems = {w[:4] for w in " ".join(section).lower().replace(",", " ").split()}
-    strays = [card for card in models if any(w[:4] not in stems for w in card.lower().replace(",", " ").split() if len(w) >= 4)]
+    strays = [
+        card
+        for card in models
+        if any(w[:4] not in stems for w in card.lower().replace(",", " ").split() if len(w) >= 4)
+    ]
     assert not strays, f"{lang}: word cards not in the unit's words: {strays}"
     title = unit_title(site, lang, CARDS)
     trainers = Book(site / print_book.trainers_job(lang, DEFAULT).pdf)
