@@ -107,7 +107,8 @@ def hand_outs(lang) -> list[str]:
 def test_the_forms_for_participants_print_on_their_own_without_the_trainers_apparatus(site, lang):
     """The forms and the contacts sheet: a PDF each, with the title and the form, without the summary
     for trainers, the notices under the title or a paragraph for trainers; a page written for this
-    edition says so once on each page, at its foot. Each keeps to its sheet of paper (two sides)."""
+    edition says so once on each page, at its foot. Each keeps to its sheet of paper (two sides), and
+    its header says it is for participants."""
     words = load_strings(lang)
     found = hand_outs(lang)
     assert {"trainer/evaluation-sheet.md", "trainer/complaints-form.md", "trainer/contacts-sheet.md"} <= set(found)
@@ -117,6 +118,9 @@ def test_the_forms_for_participants_print_on_their_own_without_the_trainers_appa
         text = " ".join(doc.pages)
         soup = parse(built_page(site, lang, src))
         assert unit_title(site, lang, src) in doc.page(1), f"{lang}/{src}: no title on its first page"
+        # its header says who it is for, not "Handout" (a unit's handout, for learners)
+        assert normal(words["print"]["for_participants"]) in doc.page(1), f"{lang}/{src}: {doc.page(1)[:200]!r}"
+        assert normal(words["print"]["handout"]) not in doc.page(1), f"{lang}/{src}: called a handout"
         if src != CARDS:  # the cards: a page for each set (test below)
             assert len(doc.pages) <= 2, f"{lang}/{src}: {len(doc.pages)} pages"
         summary = soup.select_one(".page-summary")
