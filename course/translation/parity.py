@@ -122,50 +122,47 @@ def _difference(section: Section, expected: Section, source: Page) -> _Problem |
                 f"translate every {kind[:-1]} of the source, one for one, in the same order",
                 (mine or [section.line])[-1] if len(mine) < len(theirs) else mine[len(theirs)],
             )
-    numbers = _number_difference(section, expected, source_at)
-    if numbers:
-        return numbers
-    missing = Counter(t for t, _ in expected.links) - Counter(t for t, _ in section.links)
-    extra = Counter(t for t, _ in section.links) - Counter(t for t, _ in expected.links)
-    if missing or extra:
-        said = "; ".join(
-            part
-            for part in (
-                f"the source links to {', '.join(sorted(missing))} here, this page does not" if missing else "",
-                f"this page links to {', '.join(sorted(extra))}, its source does not" if extra else "",
-            )
-            if part
-        )
-        line = next((n for t, n in section.links if t in extra), section.line)
-        return _Problem(
-            f"{section.where()}, {said} ({source_at}:{expected.line})",
-            "keep every link of the source, to the same page or address (translate only the link's words)",
-            line,
-        )
-    return None
-
-
-def _number_difference(section: Section, expected: Section, source_at: str) -> _Problem | None:
-    mine, theirs = Counter(n for n, _ in section.numbers), Counter(n for n, _ in expected.numbers)
-    if mine == theirs:
-        return None
-    extra, missing = mine - theirs, theirs - mine
-    said = "; ".join(
-        part
-        for part in (
-            f"this page has the number(s) {', '.join(sorted(extra.elements()))}, its source does not" if extra else "",
-            f"the source has the number(s) {', '.join(sorted(missing.elements()))}, this page does not"
-            if missing
-            else "",
-        )
-        if part
-    )
-    line = next((n for number, n in section.numbers if number in extra), section.line)
-    return _Problem(
-        f"{section.where()}, {said} ({source_at}:{expected.line})",
+    return _counted_difference(
+        section,
+        expected,
+        source_at,
+        section.numbers,
+        expected.numbers,
+        ("this page has the number(s) {}, its source does not", "the source has the number(s) {}, this page does not"),
         "keep the source's numbers, and write a number where the source does (in words where it uses words)",
-        line,
+    ) or _counted_difference(
+        section,
+        expected,
+        source_at,
+        section.links,
+        expected.links,
+        ("this page links to {}, its source does not", "the source links to {} here, this page does not"),
+        "keep every link of the source, to the same page or address (translate only the link's words)",
     )
+
+
+def _counted_difference(
+    section: Section,
+    expected: Section,
+    source_at: str,
+    mine: list[tuple[str, int]],
+    theirs: list[tuple[str, int]],
+    says: tuple[str, str],
+    fix: str,
+) -> _Problem | None:
+    """What this page holds more or less often than its source (numbers, link targets: `(value,
+    line)` each), said with `says` (what this page adds, what it lacks), at the first line it adds."""
+    have, want = Counter(value for value, _ in mine), Counter(value for value, _ in theirs)
+    if have == want:
+        return None
+    extra, missing = have - want, want - have
+    said = "; ".join(
+        template.format(", ".join(sorted(counted.elements())))
+        for template, counted in zip(says, (extra, missing), strict=True)
+        if counted
+    )
+    line = next((n for value, n in mine if value in extra), section.line)
+    return _Problem(f"{section.where()}, {said} ({source_at}:{expected.line})", fix, line)
 
 
 def _span(lines: list[int]) -> str:
